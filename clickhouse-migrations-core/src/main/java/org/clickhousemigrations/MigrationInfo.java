@@ -1,0 +1,31 @@
+package org.clickhousemigrations;
+
+/**
+ * A migration as the application and the history see it together.
+ *
+ * @param key module and version
+ * @param resolved what was found in the application; {@code null} when {@link MigrationState#MISSING}
+ * @param applied the latest history row; {@code null} when never recorded
+ * @param state the merge of both
+ */
+public record MigrationInfo(MigrationKey key, ResolvedMigration resolved, AppliedMigration applied,
+		MigrationState state) {
+
+	public String description() {
+		return (this.resolved != null) ? this.resolved.description() : this.applied.description();
+	}
+
+	public MigrationType type() {
+		return (this.resolved != null) ? this.resolved.type() : this.applied.type();
+	}
+
+	public String script() {
+		return (this.resolved != null) ? this.resolved.script() : this.applied.script();
+	}
+
+	/** The checksum found in the application, or the recorded one when the migration is missing. */
+	public String checksum() {
+		return (this.resolved != null) ? this.resolved.checksum() : this.applied.checksum();
+	}
+
+}

@@ -1,0 +1,71 @@
+package org.clickhousemigrations;
+
+import java.util.Objects;
+
+/**
+ * One thing a migration runs, and so one unit of progress in the history: a single SQL statement
+ * (placeholders not yet resolved) or a {@link JavaStep}.
+ */
+public final class MigrationStep {
+
+	private final String sql;
+
+	private final JavaStep java;
+
+	private final String label;
+
+	private MigrationStep(String sql, JavaStep java, String label) {
+		this.sql = sql;
+		this.java = java;
+		this.label = label;
+	}
+
+	/** A single SQL statement, without a trailing {@code ;}. */
+	public static MigrationStep sql(String sql) {
+		Objects.requireNonNull(sql, "sql");
+		String statement = sql.strip();
+		if (statement.isEmpty()) {
+			throw new IllegalArgumentException("An SQL step needs a statement");
+		}
+		return new MigrationStep(statement, null, null);
+	}
+
+	/** Java code, named by {@code label} in logs, history and dry-run reports. */
+	public static MigrationStep java(JavaStep step, String label) {
+		return new MigrationStep(null, Objects.requireNonNull(step, "step"), Objects.requireNonNull(label, "label"));
+	}
+
+	public boolean isSql() {
+		return this.sql != null;
+	}
+
+	/** The SQL text as written, with placeholders; {@code null} for a Java step. */
+	public String sql() {
+		return this.sql;
+	}
+
+	/** The code of a Java step; {@code null} for SQL. */
+	public JavaStep java() {
+		return this.java;
+	}
+
+	/** A one-line description for logs and reports. */
+	public String label() {
+		if (this.sql == null) {
+			return "java: " + this.label;
+		}
+		String oneLine = this.sql.replaceAll("\\s+", " ");
+		return (oneLine.length() > 100) ? oneLine.substring(0, 97) + "..." : oneLine;
+	}
+
+	/** What the checksum of a Java migration covers for this step. */
+	public String checksumText() {
+		return (this.sql != null) ? this.sql : "java:" + this.label;
+	}
+
+	@Override
+	public String toString() {
+		return label();
+	}
+
+}

@@ -1,0 +1,188 @@
+package org.clickhousemigrations.execute;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.clickhousemigrations.AppliedMigration;
+import org.clickhousemigrations.ClickHouseMigrationException;
+import org.clickhousemigrations.HistoryEvent;
+import org.clickhousemigrations.MigrationDatabase;
+import org.clickhousemigrations.MigrationListener;
+import org.clickhousemigrations.MigrationStep;
+import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.history.MigrationHistory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Runs planned migrations on one database, step by step.
+ * <p>
+ * ClickHouse has no transactions: a migration of five statements can stop after two, and nothing
+ * is undone. So the history records progress per step, and never says "applied" for a half-done
+ * migration. To keep round trips few, a history row is written only where a crash would otherwise
+ * lose track: right after each step that is not {@link Rerunnable rerunnable} (with any rows still
+ * waiting), and at the end. A rerunnable step needs none: on resume it simply runs again. Rows
+ * waiting are written before any non-rerunnable step runs, so that a resume never replays
+ * rerunnable steps of an earlier migration after a later one changed the schema.
+ */
+public final class MigrationExecutor {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationExecutor.class);
+
+	// Migrations with at least this many steps log a line per step.
+	private static final int LONG_MIGRATION_STEPS = 5;
+
+	private static final long SLOW_STEP_MILLIS = 1000;
+
+	private final MigrationDatabase database;
+
+	private final MigrationHistory history;
+
+	private final Placeholders placeholders;
+
+	private final List<MigrationListener> listeners;
+
+	private final Runnable beforeEachStep;
+
+	private final List<AppliedMigration> waiting = new ArrayList<>();
+
+	/**
+	 * @param beforeEachStep runs before every step and may throw to stop, e.g. when the lock was lost
+	 */
+	public MigrationExecutor(MigrationDatabase database, MigrationHistory history, Placeholders placeholders,
+			List<MigrationListener> listeners, Runnable beforeEachStep) {
+		this.database = database;
+		this.history = history;
+		this.placeholders = placeholders;
+		this.listeners = listeners;
+		this.beforeEachStep = beforeEachStep;
+	}
+
+	/**
+	 * Runs the migrations in order.
+	 * @param rollback whether the planned steps undo their migrations
+	 * @throws ClickHouseMigrationException on the first failing step, after recording it
+	 */
+	public void execute(List<PlannedMigration> plan, boolean rollback) {
+		try (Connection connection = this.database.dataSource().getConnection()) {
+			String installedBy = installedBy(connection);
+			JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+			for (PlannedMigration planned : plan) {
+				run(connection, jdbc, installedBy, planned, rollback);
+			}
+		}
+		catch (SQLException ex) {
+			throw new ClickHouseMigrationException("Cannot connect to database '" + this.database.name() + "': "
+					+ ClickHouseErrors.describe(ex), ex);
+		}
+		finally {
+			flush();
+		}
+	}
+
+	private void run(Connection connection, JdbcTemplate jdbc, String installedBy, PlannedMigration planned,
+			boolean rollback) {
+		ResolvedMigration migration = planned.migration();
+		List<MigrationStep> steps = planned.steps();
+		AppliedMigration row = new AppliedMigration(migration.key(), migration.description(), migration.type(),
+				migration.script(), migration.checksum(), HistoryEvent.PROGRESS, planned.startAt(), steps.size(), "",
+				installedBy, Instant.now(), 0, "");
+		DefaultMigrationContext context = new DefaultMigrationContext(jdbc, this.database.name(), migration.module(),
+				this.placeholders);
+		long started = System.nanoTime();
+		if (planned.startAt() > 0) {
+			logger.info("Resuming {} '{}' on database '{}' at statement {} of {}", migration.key(),
+					migration.description(), this.database.name(), planned.startAt() + 1, steps.size());
+		}
+		boolean lastRerunnable = true;
+		for (int i = planned.startAt(); i < steps.size(); i++) {
+			MigrationStep step = steps.get(i);
+			String sql = planned.sql().get(i);
+			lastRerunnable = Rerunnable.test(step, sql);
+			this.beforeEachStep.run();
+			if (!lastRerunnable) {
+				flush();
+			}
+			long stepStarted = System.nanoTime();
+			try {
+				if (step.isSql()) {
+					StatementRunner.execute(connection, sql);
+				}
+				else {
+					step.java().run(context);
+				}
+			}
+			catch (Exception ex) {
+				long millis = millisSince(started);
+				String error = step.isSql() ? ClickHouseErrors.describe(ex) : ex.toString();
+				this.waiting.add(row.with(HistoryEvent.FAILED, i,
+						Progress.checksum(steps, i), row.installedOn(), millis, error));
+				flush();
+				this.listeners.forEach((listener) -> listener.failed(this.database, migration, rollback, millis, ex));
+				throw new ClickHouseMigrationException(String.format(
+						"%s of %s '%s' (%s) failed on database '%s' at statement %d of %d: %s%n  statement: %s%n"
+								+ "  Statements 1 to %d ran and stay applied (ClickHouse has no transactions). Fix the "
+								+ "cause and migrate again: it resumes at statement %d if statements 1 to %d are "
+								+ "unchanged.",
+						rollback ? "Rollback" : "Migration", migration.key(), migration.description(), migration.script(),
+						this.database.name(), i + 1, steps.size(), error, step.isSql() ? sql : step.label(), i, i + 1, i),
+						ex);
+			}
+			logStep(migration, steps.size(), i, step, millisSince(stepStarted));
+			if (!lastRerunnable && i < steps.size() - 1) {
+				this.waiting.add(row.with(HistoryEvent.PROGRESS, i + 1, Progress.checksum(steps, i + 1),
+						row.installedOn(), millisSince(started), ""));
+				flush();
+			}
+		}
+		long millis = millisSince(started);
+		this.waiting.add(row.with(rollback ? HistoryEvent.ROLLED_BACK : HistoryEvent.APPLIED, steps.size(),
+				Progress.checksum(steps, steps.size()), row.installedOn(), millis, ""));
+		if (!lastRerunnable) {
+			flush();
+		}
+		logger.info("{} {} '{}' on database '{}' ({} statement{}, {} ms)", rollback ? "Rolled back" : "Applied",
+				migration.key(), migration.description(), this.database.name(), steps.size(),
+				(steps.size() == 1) ? "" : "s", millis);
+		this.listeners.forEach((listener) -> listener.succeeded(this.database, migration, rollback, millis));
+	}
+
+	private void logStep(ResolvedMigration migration, int total, int index, MigrationStep step, long millis) {
+		if (total >= LONG_MIGRATION_STEPS || millis >= SLOW_STEP_MILLIS) {
+			logger.info("  {} on database '{}': statement {} of {} done in {} ms: {}", migration.key(),
+					this.database.name(), index + 1, total, millis, step.label());
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("  {} on database '{}': statement {} of {} done in {} ms: {}", migration.key(),
+					this.database.name(), index + 1, total, millis, step.label());
+		}
+	}
+
+	private void flush() {
+		if (!this.waiting.isEmpty()) {
+			List<AppliedMigration> rows = List.copyOf(this.waiting);
+			this.waiting.clear();
+			this.history.append(this.database, rows);
+		}
+	}
+
+	private static String installedBy(Connection connection) {
+		try {
+			return connection.getMetaData().getUserName();
+		}
+		catch (SQLException ex) {
+			return "";
+		}
+	}
+
+	private static long millisSince(long nanos) {
+		return (System.nanoTime() - nanos) / 1_000_000;
+	}
+
+}

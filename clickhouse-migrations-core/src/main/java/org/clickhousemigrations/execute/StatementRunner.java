@@ -1,0 +1,55 @@
+package org.clickhousemigrations.execute;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.util.ClassUtils;
+
+/**
+ * Runs one statement with the settings every migration statement needs, passed with the query
+ * itself: a session {@code SET} does not carry across HTTP requests on every deployment.
+ */
+public final class StatementRunner {
+
+	/**
+	 * ALTER UPDATE/DELETE and some ALTERs are asynchronous unless told to wait; the next statement
+	 * must see their result, on every replica.
+	 */
+	public static final Map<String, String> SETTINGS = Map.of("mutations_sync", "2", "alter_sync", "2");
+
+	private static final Logger logger = LoggerFactory.getLogger(StatementRunner.class);
+
+	private static final boolean OFFICIAL_DRIVER = ClassUtils.isPresent("com.clickhouse.jdbc.StatementImpl",
+			StatementRunner.class.getClassLoader());
+
+	private static volatile boolean warned;
+
+	private StatementRunner() {
+	}
+
+	public static void execute(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			applySettings(statement);
+			statement.execute(sql);
+		}
+	}
+
+	static void applySettings(Statement statement) throws SQLException {
+		if (OFFICIAL_DRIVER && statement.isWrapperFor(com.clickhouse.jdbc.StatementImpl.class)) {
+			var settings = statement.unwrap(com.clickhouse.jdbc.StatementImpl.class).getLocalSettings();
+			SETTINGS.forEach(settings::serverSetting);
+		}
+		else if (!warned) {
+			warned = true;
+			logger.warn("The JDBC driver is not the official ClickHouse driver (com.clickhouse:clickhouse-jdbc), so "
+					+ "{} cannot be passed with each statement; set them on the connection URL or user profile",
+					SETTINGS);
+		}
+	}
+
+}

@@ -1,0 +1,179 @@
+package org.clickhousemigrations.history;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.clickhousemigrations.AppliedMigration;
+import org.clickhousemigrations.ClickHouseMigrationException;
+import org.clickhousemigrations.HistoryEvent;
+import org.clickhousemigrations.MigrationDatabase;
+import org.clickhousemigrations.MigrationKey;
+import org.clickhousemigrations.MigrationType;
+import org.clickhousemigrations.MigrationVersion;
+import org.clickhousemigrations.execute.ClickHouseErrors;
+import org.clickhousemigrations.execute.ClusterSupport;
+import org.clickhousemigrations.operation.Identifiers;
+
+/**
+ * The history as a ClickHouse table, written with plain {@code INSERT}s only (never mutations, which
+ * are asynchronous). With a cluster it is created {@code ON CLUSTER} with a replicated engine, so
+ * that every node sees one history.
+ */
+public class ClickHouseMigrationHistory implements MigrationHistory {
+
+	private static final String COLUMNS = "module, version, description, type, script, checksum, event, "
+			+ "statements_done, statements_total, progress_checksum, installed_by, installed_on, execution_time_ms, "
+			+ "error, event_time";
+
+	private static final String ORDER_BY = "ORDER BY (module, version, event_time)";
+
+	// Rows of one migration are ordered by this time; it must grow even within one millisecond.
+	private static final AtomicLong lastEventMicros = new AtomicLong();
+
+	private final String table;
+
+	private final String database;
+
+	private final String engine;
+
+	/**
+	 * @param table the table name
+	 * @param database the database that holds it; {@code null} for the connection's database
+	 * @param engine the full engine clause; {@code null} for MergeTree, or ReplicatedMergeTree with a cluster
+	 */
+	public ClickHouseMigrationHistory(String table, String database, String engine) {
+		this.table = table;
+		this.database = database;
+		this.engine = engine;
+	}
+
+	@Override
+	public String location(MigrationDatabase target) {
+		return (this.database != null) ? this.database + "." + this.table : connectionDatabase(target) + "." + this.table;
+	}
+
+	@Override
+	public Snapshot read(MigrationDatabase target) {
+		String sql = "SELECT " + COLUMNS.replace("installed_on", "toUnixTimestamp64Milli(installed_on)") + " FROM "
+				+ qualifiedName(target) + " ORDER BY module, version, event_time DESC LIMIT 1 BY module, version";
+		try (Connection connection = target.dataSource().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			List<AppliedMigration> latest = new ArrayList<>();
+			while (rows.next()) {
+				latest.add(row(rows));
+			}
+			return new Snapshot(true, latest);
+		}
+		catch (SQLException ex) {
+			if (ClickHouseErrors.isUnknownTableOrDatabase(ex)) {
+				return Snapshot.empty();
+			}
+			throw new ClickHouseMigrationException("Cannot read the migration history " + location(target)
+					+ " of database '" + target.name() + "': " + ClickHouseErrors.describe(ex), ex);
+		}
+	}
+
+	@Override
+	public void create(MigrationDatabase target) {
+		try (Connection connection = target.dataSource().getConnection();
+				Statement statement = connection.createStatement()) {
+			String onCluster = ClusterSupport.onCluster(connection, target.cluster(), this.database);
+			String engineClause = (this.engine != null) ? this.engine
+					: ((target.cluster() != null) ? "ReplicatedMergeTree " : "MergeTree ") + ORDER_BY;
+			statement.execute("CREATE TABLE IF NOT EXISTS " + qualifiedName(target) + " " + onCluster + " ("
+					+ "module String, version String, description String, type LowCardinality(String), "
+					+ "script String, checksum String, event LowCardinality(String), statements_done UInt32, "
+					+ "statements_total UInt32, progress_checksum String, installed_by String, "
+					+ "installed_on DateTime64(3, 'UTC'), execution_time_ms UInt64, error String, "
+					+ "event_time DateTime64(6, 'UTC')) ENGINE = " + engineClause);
+		}
+		catch (SQLException ex) {
+			throw new ClickHouseMigrationException("Cannot create the migration history " + location(target)
+					+ " of database '" + target.name() + "': " + ClickHouseErrors.describe(ex)
+					+ ". Check that the user may create tables there, or set clickhouse.migrations.history.*", ex);
+		}
+	}
+
+	@Override
+	public void append(MigrationDatabase target, List<AppliedMigration> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		String placeholders = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, fromUnixTimestamp64Milli(?, 'UTC'), ?, ?, "
+				+ "fromUnixTimestamp64Micro(?, 'UTC'))";
+		StringBuilder sql = new StringBuilder("INSERT INTO " + qualifiedName(target) + " (" + COLUMNS + ") VALUES ");
+		for (int i = 0; i < rows.size(); i++) {
+			sql.append((i > 0) ? ", " : "").append(placeholders);
+		}
+		try (Connection connection = target.dataSource().getConnection();
+				PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+			int index = 1;
+			for (AppliedMigration row : rows) {
+				index = bind(statement, index, row);
+			}
+			statement.executeUpdate();
+		}
+		catch (SQLException ex) {
+			throw new ClickHouseMigrationException("Cannot write to the migration history " + location(target)
+					+ " of database '" + target.name() + "': " + ClickHouseErrors.describe(ex), ex);
+		}
+	}
+
+	private static int bind(PreparedStatement statement, int start, AppliedMigration row) throws SQLException {
+		int i = start;
+		statement.setString(i++, row.key().module());
+		statement.setString(i++, row.key().version().toString());
+		statement.setString(i++, row.description());
+		statement.setString(i++, row.type().name());
+		statement.setString(i++, row.script());
+		statement.setString(i++, row.checksum());
+		statement.setString(i++, row.event().name());
+		statement.setInt(i++, row.statementsDone());
+		statement.setInt(i++, row.statementsTotal());
+		statement.setString(i++, row.progressChecksum());
+		statement.setString(i++, row.installedBy());
+		statement.setLong(i++, row.installedOn().toEpochMilli());
+		statement.setLong(i++, row.executionTimeMs());
+		statement.setString(i++, row.error());
+		statement.setLong(i++, nextEventMicros());
+		return i;
+	}
+
+	private static AppliedMigration row(ResultSet rows) throws SQLException {
+		return new AppliedMigration(
+				new MigrationKey(rows.getString(1), MigrationVersion.parse(rows.getString(2))), rows.getString(3),
+				MigrationType.valueOf(rows.getString(4)), rows.getString(5), rows.getString(6),
+				HistoryEvent.valueOf(rows.getString(7)), rows.getInt(8), rows.getInt(9), rows.getString(10),
+				rows.getString(11), Instant.ofEpochMilli(rows.getLong(12)), rows.getLong(13), rows.getString(14));
+	}
+
+	private static long nextEventMicros() {
+		Instant now = Instant.now();
+		long micros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+		return lastEventMicros.updateAndGet((last) -> Math.max(last + 1, micros));
+	}
+
+	private String qualifiedName(MigrationDatabase target) {
+		return (this.database != null) ? Identifiers.quote(this.database) + "." + Identifiers.quote(this.table)
+				: Identifiers.quote(this.table);
+	}
+
+	private static String connectionDatabase(MigrationDatabase target) {
+		try (Connection connection = target.dataSource().getConnection()) {
+			String schema = connection.getSchema();
+			return (schema != null) ? schema : connection.getCatalog();
+		}
+		catch (SQLException ex) {
+			return "?";
+		}
+	}
+
+}

@@ -1,0 +1,43 @@
+package org.clickhousemigrations.history;
+
+import java.util.List;
+
+import org.clickhousemigrations.AppliedMigration;
+import org.clickhousemigrations.MigrationDatabase;
+
+/**
+ * Where the history of each database is kept: an append-only log of {@link AppliedMigration}
+ * rows, of which the latest per migration is its state. Replace it by declaring a bean of this type.
+ */
+public interface MigrationHistory {
+
+	/** Where the history of the database is, for reports, e.g. {@code analytics.clickhouse_migrations}. */
+	String location(MigrationDatabase database);
+
+	/**
+	 * Reads the latest row of every migration, in one request and without writing anything.
+	 * @return the rows, and whether the history exists at all
+	 */
+	Snapshot read(MigrationDatabase database);
+
+	/** Creates the history if it does not exist. Never called for a read-only database. */
+	void create(MigrationDatabase database);
+
+	/** Appends rows, all in one write. */
+	void append(MigrationDatabase database, List<AppliedMigration> rows);
+
+	/**
+	 * What {@link #read} found.
+	 *
+	 * @param exists whether the history exists
+	 * @param latest the latest row of each migration
+	 */
+	record Snapshot(boolean exists, List<AppliedMigration> latest) {
+
+		public static Snapshot empty() {
+			return new Snapshot(false, List.of());
+		}
+
+	}
+
+}

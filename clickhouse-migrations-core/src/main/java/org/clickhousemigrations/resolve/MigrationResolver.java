@@ -1,0 +1,244 @@
+package org.clickhousemigrations.resolve;
+
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.clickhousemigrations.ClickHouseMigration;
+import org.clickhousemigrations.ClickHouseMigrationException;
+import org.clickhousemigrations.MigrationKey;
+import org.clickhousemigrations.MigrationStep;
+import org.clickhousemigrations.MigrationType;
+import org.clickhousemigrations.Operation;
+import org.clickhousemigrations.ResolvedMigration;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Finds the migrations below the configured locations: SQL files and {@link ClickHouseMigration}
+ * classes, grouped into modules by their first sub-folder (package). Every problem found (bad
+ * name, duplicate version, unknown dependency, cycle, unreadable file) is reported at once, naming
+ * the files and classes, before anything runs.
+ */
+public class MigrationResolver {
+
+	/** The module of migrations that stand directly in a root location. */
+	public static final String DEFAULT_MODULE = "default";
+
+	private final List<String> locations;
+
+	private final ClassLoader classLoader;
+
+	private final JavaMigrationFactory factory;
+
+	private final PathMatchingResourcePatternResolver resources;
+
+	public MigrationResolver(List<String> locations, ClassLoader classLoader, JavaMigrationFactory factory) {
+		this.locations = List.copyOf(locations);
+		this.classLoader = classLoader;
+		this.factory = factory;
+		this.resources = new PathMatchingResourcePatternResolver(classLoader);
+	}
+
+	/**
+	 * Finds and checks all migrations, in dependency order (see {@link MigrationOrder}).
+	 * @throws ClickHouseMigrationException listing every problem found
+	 */
+	public List<ResolvedMigration> resolve() {
+		List<String> problems = new ArrayList<>();
+		Map<MigrationKey, ResolvedMigration> found = new TreeMap<>();
+		for (String location : this.locations) {
+			for (ResolvedMigration migration : scan(location, problems)) {
+				ResolvedMigration previous = found.putIfAbsent(migration.key(), migration);
+				if (previous != null) {
+					problems.add("Version " + migration.key() + " is used twice: by " + previous.script() + " and by "
+							+ migration.script() + ". Give one of them the next free version.");
+				}
+			}
+		}
+		List<ResolvedMigration> ordered = problems.isEmpty() ? MigrationOrder.sort(found.values(), problems) : List.of();
+		if (!problems.isEmpty()) {
+			throw new ClickHouseMigrationException("Invalid migrations in " + this.locations + ":\n  - "
+					+ String.join("\n  - ", problems));
+		}
+		return ordered;
+	}
+
+	private List<ResolvedMigration> scan(String location, List<String> problems) {
+		Root root = Root.of(location);
+		List<ResolvedMigration> migrations = new ArrayList<>();
+		for (Resource resource : find(root.pattern("*.sql"), location, problems)) {
+			relativePath(resource, root).ifPresent((path) -> sqlMigration(resource, path, problems)
+				.ifPresent(migrations::add));
+		}
+		if (root.isClasspath()) {
+			for (Resource resource : find(root.pattern("*.class"), location, problems)) {
+				relativePath(resource, root).ifPresent((path) -> javaMigration(root, path, problems)
+					.ifPresent(migrations::add));
+			}
+		}
+		return migrations;
+	}
+
+	private Optional<ResolvedMigration> sqlMigration(Resource resource, String path, List<String> problems) {
+		String fileName = path.substring(path.lastIndexOf('/') + 1);
+		try {
+			MigrationName name = MigrationName.parse(fileName.substring(0, fileName.length() - ".sql".length()));
+			String text = resource.getContentAsString(StandardCharsets.UTF_8);
+			SqlScript script = SqlScript.parse(text);
+			if (script.forward().isEmpty()) {
+				problems.add(path + " has no statement before its end or its '-- rollback' line; "
+						+ "add one or delete the file");
+				return Optional.empty();
+			}
+			List<MigrationStep> rollback = (script.rollback() != null)
+					? script.rollback().stream().map(MigrationStep::sql).toList() : null;
+			return Optional.of(new ResolvedMigration(new MigrationKey(module(path), name.version()), name.description(),
+					MigrationType.SQL, path, Checksums.of(text), List.of(),
+					script.forward().stream().map(MigrationStep::sql).toList(), rollback,
+					(rollback != null) ? null : path + " has no '-- rollback' section"));
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(path + ": " + ex.getMessage());
+		}
+		catch (IOException ex) {
+			problems.add(path + " cannot be read: " + ex.getMessage());
+		}
+		return Optional.empty();
+	}
+
+	private Optional<ResolvedMigration> javaMigration(Root root, String path, List<String> problems) {
+		String simpleName = path.substring(path.lastIndexOf('/') + 1, path.length() - ".class".length());
+		if (simpleName.contains("$") || !MigrationName.looksLikeMigration(simpleName)) {
+			return Optional.empty();
+		}
+		String className = (root.path() + "/" + path).replace('/', '.').substring(0,
+				root.path().length() + path.length() + 1 - ".class".length());
+		try {
+			Class<?> type = ClassUtils.forName(className, this.classLoader);
+			if (!ClickHouseMigration.class.isAssignableFrom(type)) {
+				problems.add(className + " is named like a migration but does not implement "
+						+ ClickHouseMigration.class.getName());
+				return Optional.empty();
+			}
+			if (Modifier.isAbstract(type.getModifiers())) {
+				return Optional.empty();
+			}
+			MigrationName name = MigrationName.parse(simpleName);
+			ClickHouseMigration migration = this.factory.create(type.asSubclass(ClickHouseMigration.class));
+			return Optional.of(javaMigration(className, new MigrationKey(module(path), name.version()), name.description(),
+					migration));
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(className + ": " + ex.getMessage());
+		}
+		catch (Exception | LinkageError ex) {
+			problems.add(className + " cannot be created: " + ex);
+		}
+		return Optional.empty();
+	}
+
+	private static ResolvedMigration javaMigration(String className, MigrationKey key, String description,
+			ClickHouseMigration migration) {
+		List<Operation> operations = migration.operations();
+		if (operations == null || operations.isEmpty()) {
+			throw new IllegalArgumentException("operations() returns no operation; return at least one");
+		}
+		List<MigrationStep> steps = new ArrayList<>();
+		List<MigrationStep> inverses = new ArrayList<>();
+		String rollbackProblem = null;
+		StringBuilder checksumText = new StringBuilder(className);
+		for (int i = 0; i < operations.size(); i++) {
+			Operation operation = operations.get(i);
+			steps.add(operation.forward());
+			checksumText.append('\n').append(operation.forward().checksumText());
+			Optional<MigrationStep> inverse = operation.inverse();
+			if (inverse.isPresent()) {
+				inverses.add(inverse.get());
+			}
+			else if (rollbackProblem == null) {
+				rollbackProblem = className + " operation " + (i + 1) + " (" + operation.forward().label()
+						+ ") has no inverse";
+			}
+		}
+		Collections.reverse(inverses);
+		List<MigrationKey> dependsOn = new ArrayList<>();
+		for (String dependency : migration.dependsOn()) {
+			dependsOn.add(MigrationKey.parse(dependency));
+		}
+		return new ResolvedMigration(key, description, MigrationType.JAVA, className, Checksums.of(checksumText.toString()),
+				dependsOn, steps, (rollbackProblem == null) ? inverses : null, rollbackProblem);
+	}
+
+	private List<Resource> find(String pattern, String location, List<String> problems) {
+		try {
+			return List.of(this.resources.getResources(pattern));
+		}
+		catch (IOException ex) {
+			problems.add("Location " + location + " cannot be read: " + ex.getMessage());
+			return List.of();
+		}
+	}
+
+	// The path of a resource below its root, e.g. "events/V0001__create_events.sql".
+	private static Optional<String> relativePath(Resource resource, Root root) {
+		try {
+			String url = URLDecoder.decode(resource.getURL().toString(), StandardCharsets.UTF_8);
+			String marker = "/" + root.path() + "/";
+			int index = url.lastIndexOf(marker);
+			return (index >= 0) ? Optional.of(url.substring(index + marker.length())) : Optional.empty();
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static String module(String relativePath) {
+		int slash = relativePath.indexOf('/');
+		return (slash > 0) ? relativePath.substring(0, slash) : DEFAULT_MODULE;
+	}
+
+	/** A location: {@code classpath:db/clickhouse} (the default prefix) or {@code filesystem:/srv/migrations}. */
+	private record Root(String prefix, String path) {
+
+		static Root of(String location) {
+			String trimmed = location.trim();
+			if (trimmed.startsWith("filesystem:")) {
+				String path = trimmed.substring("filesystem:".length()).replace('\\', '/');
+				return new Root("file:", stripSlashes(path.startsWith("/") ? path.substring(1) : path));
+			}
+			String path = trimmed.startsWith("classpath:") ? trimmed.substring("classpath:".length()) : trimmed;
+			return new Root("classpath*:", stripSlashes(path));
+		}
+
+		boolean isClasspath() {
+			return this.prefix.equals("classpath*:");
+		}
+
+		String pattern(String files) {
+			return this.prefix + (isClasspath() ? "" : "/") + this.path + "/**/" + files;
+		}
+
+		private static String stripSlashes(String path) {
+			String result = path;
+			while (result.startsWith("/")) {
+				result = result.substring(1);
+			}
+			while (result.endsWith("/")) {
+				result = result.substring(0, result.length() - 1);
+			}
+			return result;
+		}
+
+	}
+
+}
