@@ -153,7 +153,15 @@ public class ClickHouseMigrations {
 		List<MigrationInfo> pending = new ArrayList<>();
 		for (MigrationInfo info : infos) {
 			switch (info.state()) {
-				case PENDING, FAILED -> pending.add(info);
+				case PENDING, FAILED -> {
+					pending.add(info);
+					info.resolved().dependsOn().stream()
+						.filter((dependency) -> !database.includes(dependency.module()))
+						.forEach((dependency) -> problems.add(info.key() + " (" + info.script() + ") depends on "
+								+ dependency + ", but module '" + dependency.module() + "' is not in the modules of "
+								+ "this database; add it to clickhouse.migrations.databases." + database.name()
+								+ ".modules"));
+				}
 				case CHECKSUM_MISMATCH -> problems.add(info.key() + " (" + info.script() + ") changed after it was "
 						+ "applied (checksum " + info.applied().checksum() + ", now " + info.checksum() + "): restore "
 						+ "it, or run repair to accept the change");

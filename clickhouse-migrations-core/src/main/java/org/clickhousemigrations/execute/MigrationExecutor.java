@@ -120,7 +120,7 @@ public final class MigrationExecutor {
 			}
 			catch (Exception ex) {
 				long millis = millisSince(started);
-				String error = step.isSql() ? ClickHouseErrors.describe(ex) : ex.toString();
+				String error = ClickHouseErrors.describe(ex);
 				this.waiting.add(row.with(HistoryEvent.FAILED, i,
 						Progress.checksum(steps, i), row.installedOn(), millis, error));
 				flush();

@@ -1,0 +1,97 @@
+package org.clickhousemigrations.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.clickhousemigrations.ClickHouseMigrationRouter;
+import org.clickhousemigrations.ClickHouseMigrations;
+import org.clickhousemigrations.MigrationListener;
+import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.history.ClickHouseMigrationHistory;
+import org.clickhousemigrations.history.MigrationHistory;
+import org.clickhousemigrations.lock.MigrationLock;
+import org.clickhousemigrations.lock.TableMigrationLock;
+import org.clickhousemigrations.resolve.JavaMigrationFactory;
+import org.clickhousemigrations.resolve.MigrationResolver;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * Auto-configuration of ClickHouse migrations: finds migrations, migrates every configured
+ * database on {@code ApplicationReadyEvent} and exposes {@link ClickHouseMigrations} to the
+ * application.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnClass({ ClickHouseMigrations.class, com.clickhouse.jdbc.ClickHouseDriver.class })
+@ConditionalOnProperty(prefix = "clickhouse.migrations", name = "enabled", matchIfMissing = true)
+@Conditional(OnDataSourceOrDatabasesCondition.class)
+@EnableConfigurationProperties(ClickHouseMigrationsProperties.class)
+public class ClickHouseMigrationsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationHistory clickHouseMigrationHistory(ClickHouseMigrationsProperties properties) {
+		ClickHouseMigrationsProperties.History history = properties.getHistory();
+		return new ClickHouseMigrationHistory(history.getTable(), history.getDatabase(), history.getEngine());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationLock clickHouseMigrationLock(ClickHouseMigrationsProperties properties) {
+		Duration wait = properties.getLock().getWait();
+		return new TableMigrationLock(properties.getHistory().getTable() + "_lock", properties.getHistory().getDatabase(),
+				wait, properties.getLock().getLease());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JavaMigrationFactory clickHouseJavaMigrationFactory(ConfigurableListableBeanFactory beanFactory) {
+		// Through the context, so that migrations get constructor injection.
+		return beanFactory::createBean;
+	}
+
+	@Bean
+	MigrationDataSources clickHouseMigrationDataSources(ClickHouseMigrationsProperties properties,
+			ConfigurableListableBeanFactory beanFactory, ObjectProvider<DataSource> dataSource) {
+		return new MigrationDataSources(properties, beanFactory, dataSource);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ClickHouseMigrations clickHouseMigrations(ClickHouseMigrationsProperties properties,
+			MigrationDataSources dataSources, MigrationHistory history, MigrationLock lock,
+			JavaMigrationFactory javaMigrationFactory, ObjectProvider<ClickHouseMigrationRouter> routers,
+			ObjectProvider<MigrationListener> listeners, ConfigurableListableBeanFactory beanFactory) {
+		MigrationResolver resolver = new MigrationResolver(properties.getLocations(), beanFactory.getBeanClassLoader(),
+				javaMigrationFactory);
+		// Found once, when first needed: a boot with nothing pending reads the classpath once.
+		Supplier<List<ResolvedMigration>> migrations = SingletonSupplier.of(resolver::resolve);
+		List<ClickHouseMigrationRouter> allRouters = routers.orderedStream().toList();
+		ClickHouseMigrationRouter router = allRouters.isEmpty() ? null
+				: (database, module, migration) -> allRouters.stream()
+					.allMatch((each) -> each.allowMigrate(database, module, migration));
+		return new ClickHouseMigrations(dataSources.databases(), migrations, history, lock, router,
+				properties.getPlaceholders(), listeners.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ClickHouseMigrationsRunner clickHouseMigrationsRunner(ClickHouseMigrations migrations,
+			ClickHouseMigrationsProperties properties) {
+		return new ClickHouseMigrationsRunner(migrations, properties.isFailOnError());
+	}
+
+}

@@ -1,0 +1,253 @@
+package org.clickhousemigrations.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of ClickHouse migrations ({@code clickhouse.migrations.*}).
+ */
+@ConfigurationProperties("clickhouse.migrations")
+public class ClickHouseMigrationsProperties {
+
+	/** Whether to migrate ClickHouse databases and report on them. */
+	private boolean enabled = true;
+
+	/** Roots of the migration modules: each sub-folder of a root is a module. */
+	private List<String> locations = new ArrayList<>(List.of("classpath:db/clickhouse"));
+
+	/** Whether a failed migration fails application start-up. */
+	private boolean failOnError = true;
+
+	/** Global placeholders, replacing ${name} in SQL. */
+	private Map<String, String> placeholders = new LinkedHashMap<>();
+
+	/** Databases to migrate, in order; without any, the application's DataSource is database "default". */
+	private Map<String, Database> databases = new LinkedHashMap<>();
+
+	private final History history = new History();
+
+	private final Lock lock = new Lock();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public List<String> getLocations() {
+		return this.locations;
+	}
+
+	public void setLocations(List<String> locations) {
+		this.locations = locations;
+	}
+
+	public boolean isFailOnError() {
+		return this.failOnError;
+	}
+
+	public void setFailOnError(boolean failOnError) {
+		this.failOnError = failOnError;
+	}
+
+	public Map<String, String> getPlaceholders() {
+		return this.placeholders;
+	}
+
+	public void setPlaceholders(Map<String, String> placeholders) {
+		this.placeholders = placeholders;
+	}
+
+	public Map<String, Database> getDatabases() {
+		return this.databases;
+	}
+
+	public void setDatabases(Map<String, Database> databases) {
+		this.databases = databases;
+	}
+
+	public History getHistory() {
+		return this.history;
+	}
+
+	public Lock getLock() {
+		return this.lock;
+	}
+
+	/** The history table of each database. */
+	public static class History {
+
+		/** Name of the history table, created when first needed. */
+		private String table = "clickhouse_migrations";
+
+		/** Database that holds the history table; the connection's database when not set. */
+		private String database;
+
+		/** Full ENGINE clause of the history table; MergeTree, or ReplicatedMergeTree with a cluster, when not set. */
+		private String engine;
+
+		public String getTable() {
+			return this.table;
+		}
+
+		public void setTable(String table) {
+			this.table = table;
+		}
+
+		public String getDatabase() {
+			return this.database;
+		}
+
+		public void setDatabase(String database) {
+			this.database = database;
+		}
+
+		public String getEngine() {
+			return this.engine;
+		}
+
+		public void setEngine(String engine) {
+			this.engine = engine;
+		}
+
+	}
+
+	/** The lock that makes instances take turns. */
+	public static class Lock {
+
+		/** How long an instance waits for another one that is migrating the same database. */
+		private Duration wait = Duration.ofMinutes(5);
+
+		/** How long a lock holder that stopped renewing (crashed) keeps the lock. */
+		private Duration lease = Duration.ofSeconds(30);
+
+		public Duration getWait() {
+			return this.wait;
+		}
+
+		public void setWait(Duration wait) {
+			this.wait = wait;
+		}
+
+		public Duration getLease() {
+			return this.lease;
+		}
+
+		public void setLease(Duration lease) {
+			this.lease = lease;
+		}
+
+	}
+
+	/** One database to migrate. */
+	public static class Database {
+
+		/** JDBC URL of the database; it gets its own connection pool. */
+		private String url;
+
+		/** User to connect as, with url. */
+		private String username;
+
+		/** Password of the user, with url. */
+		private String password;
+
+		/** Name of an existing DataSource bean to use instead of url. */
+		private String dataSource;
+
+		/** Whether to migrate this database; false: never migrated, reported as disabled. */
+		private boolean migrate = true;
+
+		/** Whether nothing may ever be written to this database; its history is only read. */
+		private boolean readonly = false;
+
+		/** Modules that apply to this database; all when empty. */
+		private List<String> modules = new ArrayList<>();
+
+		/** Cluster for ON CLUSTER in DDL helpers, ${on_cluster} and the history table. */
+		private String cluster;
+
+		/** Placeholders of this database, over the global ones. */
+		private Map<String, String> placeholders = new LinkedHashMap<>();
+
+		public String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(String url) {
+			this.url = url;
+		}
+
+		public String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(String username) {
+			this.username = username;
+		}
+
+		public String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(String password) {
+			this.password = password;
+		}
+
+		public String getDataSource() {
+			return this.dataSource;
+		}
+
+		public void setDataSource(String dataSource) {
+			this.dataSource = dataSource;
+		}
+
+		public boolean isMigrate() {
+			return this.migrate;
+		}
+
+		public void setMigrate(boolean migrate) {
+			this.migrate = migrate;
+		}
+
+		public boolean isReadonly() {
+			return this.readonly;
+		}
+
+		public void setReadonly(boolean readonly) {
+			this.readonly = readonly;
+		}
+
+		public List<String> getModules() {
+			return this.modules;
+		}
+
+		public void setModules(List<String> modules) {
+			this.modules = modules;
+		}
+
+		public String getCluster() {
+			return this.cluster;
+		}
+
+		public void setCluster(String cluster) {
+			this.cluster = cluster;
+		}
+
+		public Map<String, String> getPlaceholders() {
+			return this.placeholders;
+		}
+
+		public void setPlaceholders(Map<String, String> placeholders) {
+			this.placeholders = placeholders;
+		}
+
+	}
+
+}

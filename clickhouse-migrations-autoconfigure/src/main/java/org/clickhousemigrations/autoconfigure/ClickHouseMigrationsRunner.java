@@ -1,0 +1,43 @@
+package org.clickhousemigrations.autoconfigure;
+
+import org.clickhousemigrations.ClickHouseMigrationException;
+import org.clickhousemigrations.ClickHouseMigrations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Migrates the databases when the application is ready. It runs inside the
+ * {@link ApplicationReadyEvent} listener, before Spring Boot declares readiness
+ * {@code ACCEPTING_TRAFFIC}: no traffic reaches an application whose schema is still changing.
+ */
+public class ClickHouseMigrationsRunner implements ApplicationListener<ApplicationReadyEvent> {
+
+	private static final Logger logger = LoggerFactory.getLogger(ClickHouseMigrationsRunner.class);
+
+	private final ClickHouseMigrations migrations;
+
+	private final boolean failOnError;
+
+	public ClickHouseMigrationsRunner(ClickHouseMigrations migrations, boolean failOnError) {
+		this.migrations = migrations;
+		this.failOnError = failOnError;
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		try {
+			this.migrations.migrate();
+		}
+		catch (ClickHouseMigrationException ex) {
+			if (this.failOnError) {
+				throw ex;
+			}
+			logger.error("ClickHouse migrations failed; the application goes on because "
+					+ "clickhouse.migrations.fail-on-error=false:\n{}", ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,37 @@
+package org.clickhousemigrations.autoconfigure;
+
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.ConfigurationCondition;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/** Matches when there is a DataSource bean or at least one configured migration database. */
+class OnDataSourceOrDatabasesCondition extends SpringBootCondition implements ConfigurationCondition {
+
+	@Override
+	public ConfigurationPhase getConfigurationPhase() {
+		return ConfigurationPhase.REGISTER_BEAN;
+	}
+
+	@Override
+	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+		boolean databases = Binder.get(context.getEnvironment())
+			.bind("clickhouse.migrations.databases", Bindable.mapOf(String.class, Object.class))
+			.map(Map::size)
+			.orElse(0) > 0;
+		if (databases) {
+			return ConditionOutcome.match("clickhouse.migrations.databases is configured");
+		}
+		String[] dataSources = context.getBeanFactory().getBeanNamesForType(DataSource.class, true, false);
+		return (dataSources.length > 0) ? ConditionOutcome.match("found DataSource bean")
+				: ConditionOutcome.noMatch("no DataSource bean and no clickhouse.migrations.databases");
+	}
+
+}

@@ -1,0 +1,49 @@
+package org.clickhousemigrations.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.clickhousemigrations.test.EmbeddedClickHouse;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts small applications on the embedded ClickHouse, so that ApplicationReadyEvent really fires. */
+final class MigrationApps {
+
+	private MigrationApps() {
+	}
+
+	/** Runs an application whose spring.datasource points at {@code database}. */
+	static ConfigurableApplicationContext run(EmbeddedClickHouse clickHouse, String database, Class<?> extraConfig,
+			String... properties) {
+		List<String> all = new ArrayList<>(List.of("spring.datasource.url=" + clickHouse.jdbcUrl(database),
+				"spring.datasource.username=" + clickHouse.username(), "spring.datasource.password=" + clickHouse.password(),
+				"spring.main.banner-mode=off", "clickhouse.migrations.lock.lease=5s"));
+		all.addAll(List.of(properties));
+		List<Class<?>> sources = new ArrayList<>(List.of(App.class));
+		if (extraConfig != null) {
+			sources.add(extraConfig);
+		}
+		return new SpringApplicationBuilder(sources.toArray(Class[]::new)).web(WebApplicationType.NONE)
+			.properties(all.toArray(String[]::new))
+			.run();
+	}
+
+	/** Every database property for a database named {@code name} at {@code database}. */
+	static List<String> database(EmbeddedClickHouse clickHouse, String name, String database) {
+		String prefix = "clickhouse.migrations.databases." + name + ".";
+		return List.of(prefix + "url=" + clickHouse.jdbcUrl(database), prefix + "username=" + clickHouse.username(),
+				prefix + "password=" + clickHouse.password());
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class App {
+
+	}
+
+}
