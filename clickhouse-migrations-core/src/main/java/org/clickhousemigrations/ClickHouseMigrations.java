@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.clickhousemigrations.execute.ClickHouseErrors;
@@ -42,6 +43,9 @@ public class ClickHouseMigrations {
 	private final Map<String, String> placeholders;
 
 	private final List<MigrationListener> listeners;
+
+	// The latest report of each database, from whatever last read its history.
+	private final Map<String, DatabaseReport> latest = new ConcurrentHashMap<>();
 
 	/**
 	 * @param databases the databases, in the order they are migrated
@@ -84,57 +88,108 @@ public class ClickHouseMigrations {
 		return info(database(name), this.migrations.get());
 	}
 
+	/**
+	 * The latest report of each database known without asking ClickHouse: from the last
+	 * {@link #info()} or {@link #migrate()}. Empty for a database not read yet.
+	 */
+	public Map<String, DatabaseReport> latestReports() {
+		Map<String, DatabaseReport> reports = new LinkedHashMap<>();
+		for (MigrationDatabase database : this.databases) {
+			DatabaseReport report = this.latest.get(database.name());
+			if (report != null) {
+				reports.put(database.name(), report);
+			}
+		}
+		return reports;
+	}
+
 	private DatabaseReport info(MigrationDatabase database, List<ResolvedMigration> resolved) {
 		String location = this.history.location(database);
+		DatabaseReport report;
 		try {
-			Snapshot snapshot = this.history.read(database);
-			List<MigrationInfo> infos = MigrationPlanner.info(database, resolved, snapshot.latest(), this.router);
-			return new DatabaseReport(database.name(), database.migrate(), database.readonly(),
-					DatabaseReport.status(database, infos), location, infos, null);
+			report = report(database, resolved, this.history.read(database));
 		}
 		catch (RuntimeException ex) {
-			if (!database.migrate()) {
-				return new DatabaseReport(database.name(), false, database.readonly(), DatabaseStatus.DISABLED,
-						location, List.of(), null);
-			}
-			return new DatabaseReport(database.name(), database.migrate(), database.readonly(),
-					DatabaseStatus.UNREACHABLE, location, List.of(), ex.getMessage());
+			report = new DatabaseReport(database.name(), database.migrate(), database.readonly(),
+					database.migrate() ? DatabaseStatus.UNREACHABLE : DatabaseStatus.DISABLED, location, List.of(),
+					ex.getMessage());
 		}
+		this.latest.put(database.name(), report);
+		return report;
+	}
+
+	private DatabaseReport report(MigrationDatabase database, List<ResolvedMigration> resolved, Snapshot snapshot) {
+		List<MigrationInfo> infos = MigrationPlanner.info(database, resolved, snapshot.latest(), this.router);
+		DatabaseReport report = new DatabaseReport(database.name(), database.migrate(), database.readonly(),
+				DatabaseReport.status(database, infos), this.history.location(database), infos, null);
+		this.latest.put(database.name(), report);
+		return report;
 	}
 
 	/**
 	 * Migrates every database whose {@code migrate} is true and {@code readonly} false, in order.
-	 * @return the state of every database afterwards
-	 * @throws ClickHouseMigrationException on the first failure, after recording it
+	 * A database with nothing pending costs one read of its history, and no lock. A database that
+	 * fails does not keep the next ones from being migrated.
+	 * @return the state of each database migrated, afterwards
+	 * @throws ClickHouseMigrationException naming every database that failed, after recording it
 	 */
 	public MigrationsReport migrate() {
 		List<ResolvedMigration> resolved = this.migrations.get();
+		Map<String, DatabaseReport> reports = new LinkedHashMap<>();
+		List<ClickHouseMigrationException> failures = new ArrayList<>();
 		for (MigrationDatabase database : this.databases) {
-			if (database.isMigrated()) {
-				migrate(database, resolved);
-			}
-			else {
+			if (!database.isMigrated()) {
 				logger.info("Not migrating database '{}': {}", database.name(),
 						!database.migrate() ? "migrate=false" : "readonly=true");
+				continue;
+			}
+			try {
+				reports.put(database.name(), migrate(database, resolved));
+			}
+			catch (ClickHouseMigrationException ex) {
+				logger.error("Database '{}' was not migrated: {}", database.name(), ex.getMessage());
+				failures.add(ex);
 			}
 		}
-		return info();
+		if (failures.size() == 1) {
+			throw failures.get(0);
+		}
+		if (!failures.isEmpty()) {
+			ClickHouseMigrationException failure = new ClickHouseMigrationException(failures.size()
+					+ " databases were not migrated:\n" + String.join("\n",
+							failures.stream().map(ClickHouseMigrationException::getMessage).toList()));
+			failures.forEach(failure::addSuppressed);
+			throw failure;
+		}
+		return new MigrationsReport(reports);
 	}
 
-	private void migrate(MigrationDatabase database, List<ResolvedMigration> resolved) {
+	private DatabaseReport migrate(MigrationDatabase database, List<ResolvedMigration> resolved) {
 		Snapshot snapshot = this.history.read(database);
-		List<MigrationInfo> infos = MigrationPlanner.info(database, resolved, snapshot.latest(), this.router);
-		if (pending(database, infos).isEmpty()) {
-			logger.info("Database '{}' is up to date ({} migrations, history {})", database.name(), infos.size(),
-					this.history.location(database));
-			return;
+		DatabaseReport before = report(database, resolved, snapshot);
+		if (pending(database, before.migrations()).isEmpty()) {
+			logger.info("Database '{}' is up to date ({} migrations, history {})", database.name(),
+					before.migrations().size(), before.historyTable());
+			return before;
 		}
+		try {
+			apply(database, resolved, snapshot);
+		}
+		finally {
+			// Whatever happened, the report shows the history as it is now.
+			info(database, resolved);
+		}
+		return this.latest.get(database.name());
+	}
+
+	private void apply(MigrationDatabase database, List<ResolvedMigration> resolved, Snapshot snapshot) {
 		if (!snapshot.exists()) {
 			this.history.create(database);
 		}
 		try (MigrationLock.Held held = this.lock.acquire(database)) {
 			// Another instance may have migrated while we waited for the lock.
-			infos = MigrationPlanner.info(database, resolved, this.history.read(database).latest(), this.router);
+			List<MigrationInfo> infos = MigrationPlanner.info(database, resolved, this.history.read(database).latest(),
+					this.router);
 			List<MigrationInfo> pending = pending(database, infos);
 			Placeholders values = placeholders(database);
 			List<PlannedMigration> plan = new ArrayList<>();

@@ -1,0 +1,80 @@
+package org.clickhousemigrations.autoconfigure.actuate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.clickhousemigrations.ClickHouseMigrations;
+import org.clickhousemigrations.DatabaseReport;
+import org.clickhousemigrations.MigrationInfo;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+/**
+ * {@code /actuator/clickhousemigrations}: the migrations of every configured database and their
+ * states, read from the histories. A database that cannot be reached is reported as such; the
+ * endpoint itself still answers. No URL or credential appears in it.
+ */
+@Endpoint(id = "clickhousemigrations")
+public class ClickHouseMigrationsEndpoint {
+
+	private final ClickHouseMigrations migrations;
+
+	public ClickHouseMigrationsEndpoint(ClickHouseMigrations migrations) {
+		this.migrations = migrations;
+	}
+
+	@ReadOperation
+	public MigrationsDescriptor migrations() {
+		Map<String, DatabaseDescriptor> databases = new LinkedHashMap<>();
+		this.migrations.info().databases().forEach((name, report) -> databases.put(name, describe(report)));
+		return new MigrationsDescriptor(databases);
+	}
+
+	@ReadOperation
+	public DatabaseDescriptor database(@Selector String database) {
+		boolean known = this.migrations.databases().stream().anyMatch((each) -> each.name().equals(database));
+		return known ? describe(this.migrations.info(database)) : null;
+	}
+
+	private static DatabaseDescriptor describe(DatabaseReport report) {
+		Map<String, ModuleDescriptor> modules = new LinkedHashMap<>();
+		report.modules().forEach((module, infos) -> modules.put(module,
+				new ModuleDescriptor(infos.stream().map(ClickHouseMigrationsEndpoint::describe).toList())));
+		return new DatabaseDescriptor(report.migrate(), report.readonly(), report.status().name(),
+				report.historyTable(), modules);
+	}
+
+	private static MigrationDescriptor describe(MigrationInfo info) {
+		// A rolled-back migration has a history row but is pending again: nothing installed to show.
+		boolean recorded = info.applied() != null && (info.state().isApplied() || info.state().isProblem());
+		return new MigrationDescriptor(info.key().version().toString(), info.description(), info.type().name(),
+				info.script(), info.checksum(), info.state().name(),
+				recorded ? info.applied().installedOn().toString() : null,
+				recorded ? info.applied().installedBy() : null, recorded ? info.applied().executionTimeMs() : null);
+	}
+
+	/** Every configured database, by name. */
+	public record MigrationsDescriptor(Map<String, DatabaseDescriptor> databases) implements OperationResponseBody {
+	}
+
+	/** One database. */
+	public record DatabaseDescriptor(boolean migrate, boolean readonly, String status, String historyTable,
+			Map<String, ModuleDescriptor> modules) implements OperationResponseBody {
+	}
+
+	/** One module of a database. */
+	public record ModuleDescriptor(List<MigrationDescriptor> migrations) {
+	}
+
+	/** One migration; installation fields are null until it is recorded. */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	public record MigrationDescriptor(String version, String description, String type, String script, String checksum,
+			String state, String installedOn, String installedBy, Long executionTimeMs) {
+	}
+
+}

@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS t2 (id UInt8) ENGINE = MergeTree ORDER BY id;
