@@ -1,30 +1,22 @@
 package org.clickhousemigrations;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.clickhousemigrations.execute.ClickHouseErrors;
-import org.clickhousemigrations.execute.ClusterSupport;
-import org.clickhousemigrations.execute.MigrationExecutor;
-import org.clickhousemigrations.execute.Placeholders;
-import org.clickhousemigrations.execute.PlannedMigration;
-import org.clickhousemigrations.execute.Progress;
 import org.clickhousemigrations.history.MigrationHistory;
-import org.clickhousemigrations.history.MigrationHistory.Snapshot;
 import org.clickhousemigrations.lock.MigrationLock;
-import org.clickhousemigrations.plan.MigrationPlanner;
+import org.clickhousemigrations.plan.MigrationValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The migrations of an application, across all its configured databases: what application code
- * and the Spring Boot integration call.
+ * The migrations of an application, across all its configured databases: what application code,
+ * the boot-time runner, the command mode and the actuator endpoint call.
  */
 public class ClickHouseMigrations {
 
@@ -44,6 +36,8 @@ public class ClickHouseMigrations {
 
 	private final List<MigrationListener> listeners;
 
+	private final boolean rollbackEnabled;
+
 	// The latest report of each database, from whatever last read its history.
 	private final Map<String, DatabaseReport> latest = new ConcurrentHashMap<>();
 
@@ -55,10 +49,11 @@ public class ClickHouseMigrations {
 	 * @param router which migrations may run where; {@code null} for all
 	 * @param placeholders global placeholders
 	 * @param listeners told of each migration run
+	 * @param rollbackEnabled whether {@link #rollback} may run
 	 */
 	public ClickHouseMigrations(List<MigrationDatabase> databases, Supplier<List<ResolvedMigration>> migrations,
 			MigrationHistory history, MigrationLock lock, ClickHouseMigrationRouter router,
-			Map<String, String> placeholders, List<MigrationListener> listeners) {
+			Map<String, String> placeholders, List<MigrationListener> listeners, boolean rollbackEnabled) {
 		this.databases = List.copyOf(databases);
 		this.migrations = migrations;
 		this.history = history;
@@ -66,6 +61,7 @@ public class ClickHouseMigrations {
 		this.router = router;
 		this.placeholders = Map.copyOf(placeholders);
 		this.listeners = List.copyOf(listeners);
+		this.rollbackEnabled = rollbackEnabled;
 	}
 
 	/** The configured databases, in migration order. */
@@ -73,19 +69,23 @@ public class ClickHouseMigrations {
 		return this.databases;
 	}
 
+	/** All migrations found in the application, in run order. */
+	public List<ResolvedMigration> resolved() {
+		return this.migrations.get();
+	}
+
 	/** The state of every database; reads each history once and writes nothing. */
 	public MigrationsReport info() {
-		List<ResolvedMigration> resolved = this.migrations.get();
 		Map<String, DatabaseReport> reports = new LinkedHashMap<>();
 		for (MigrationDatabase database : this.databases) {
-			reports.put(database.name(), info(database, resolved));
+			reports.put(database.name(), info(database));
 		}
 		return new MigrationsReport(reports);
 	}
 
 	/** The state of one database. */
 	public DatabaseReport info(String name) {
-		return info(database(name), this.migrations.get());
+		return info(database(name));
 	}
 
 	/**
@@ -103,39 +103,107 @@ public class ClickHouseMigrations {
 		return reports;
 	}
 
-	private DatabaseReport info(MigrationDatabase database, List<ResolvedMigration> resolved) {
-		String location = this.history.location(database);
-		DatabaseReport report;
-		try {
-			report = report(database, resolved, this.history.read(database));
-		}
-		catch (RuntimeException ex) {
-			report = new DatabaseReport(database.name(), database.migrate(), database.readonly(),
-					database.migrate() ? DatabaseStatus.UNREACHABLE : DatabaseStatus.DISABLED, location, List.of(),
-					ex.getMessage());
-		}
-		this.latest.put(database.name(), report);
-		return report;
+	/**
+	 * Migrates every database whose {@code migrate} is true and {@code readonly} false, in order.
+	 * A database with nothing pending costs one read of its history, and no lock. A database that
+	 * fails does not keep the next ones from being migrated.
+	 * @throws ClickHouseMigrationException naming every database that failed, after recording it
+	 */
+	public void migrate() {
+		migrate(null);
 	}
 
-	private DatabaseReport report(MigrationDatabase database, List<ResolvedMigration> resolved, Snapshot snapshot) {
-		List<MigrationInfo> infos = MigrationPlanner.info(database, resolved, snapshot.latest(), this.router);
+	/**
+	 * Migrates up to {@code target} ({@code module:version}): the migrations of that module up to
+	 * that version, and all they depend on.
+	 */
+	public void migrate(MigrationKey target) {
+		forEachMigrated((operations) -> operations.migrate(target, false));
+	}
+
+	/** What {@link #migrate()} would run, without writing anything. */
+	public DryRunReport dryRun() {
+		return dryRun(null);
+	}
+
+	/** What {@link #migrate(MigrationKey)} would run, without writing anything. */
+	public DryRunReport dryRun(MigrationKey target) {
+		return new DryRunReport(forEachMigrated((operations) -> operations.migrate(target, true)));
+	}
+
+	/** Every disagreement between the application and the histories, each with its fix. Writes nothing. */
+	public ValidationReport validate() {
+		List<ValidationReport.Problem> problems = new ArrayList<>();
+		for (MigrationDatabase database : this.databases) {
+			if (!database.migrate()) {
+				continue;
+			}
+			DatabaseReport report = info(database);
+			if (report.status() == DatabaseStatus.UNREACHABLE) {
+				problems.add(new ValidationReport.Problem(database.name(), null, null,
+						ValidationReport.Kind.UNREACHABLE, report.error(), "check its URL, credentials and network"));
+			}
+			else {
+				problems.addAll(MigrationValidator.validate(database.name(), report.migrations()));
+			}
+		}
+		return new ValidationReport(problems);
+	}
+
+	/**
+	 * Undoes every applied migration of {@code module} newer than {@code version}, newest first;
+	 * {@code version} itself stays applied. Refuses before anything runs if one of them cannot be
+	 * undone.
+	 */
+	public void rollback(String database, String module, String version) {
+		if (!this.rollbackEnabled) {
+			throw new ClickHouseMigrationException("Rollback is disabled (clickhouse.migrations.rollback-enabled=false)");
+		}
+		operations(writable(database)).rollback(new MigrationKey(module, MigrationVersion.parse(version)));
+	}
+
+	/**
+	 * Clears failed migrations, re-aligns changed checksums and forgets missing migrations, each
+	 * recorded as a history row.
+	 * @return one line per repaired migration
+	 */
+	public List<String> repair(String database) {
+		return operations(writable(database)).repair();
+	}
+
+	/** Declares {@code module} of {@code database} to be at {@code version} without running anything. */
+	public void baseline(String database, String module, String version) {
+		operations(writable(database)).baseline(new MigrationKey(module, MigrationVersion.parse(version)));
+	}
+
+	private DatabaseReport info(MigrationDatabase database) {
+		DatabaseOperations operations = operations(database);
+		try {
+			return remember(database, operations.infos(this.history.read(database)));
+		}
+		catch (RuntimeException ex) {
+			DatabaseReport report = new DatabaseReport(database.name(), database.migrate(), database.readonly(),
+					database.migrate() ? DatabaseStatus.UNREACHABLE : DatabaseStatus.DISABLED,
+					this.history.location(database), List.of(), ex.getMessage());
+			this.latest.put(database.name(), report);
+			return report;
+		}
+	}
+
+	/** Reads the history of the database again, for its latest report. */
+	void refresh(MigrationDatabase database) {
+		info(database);
+	}
+
+	DatabaseReport remember(MigrationDatabase database, List<MigrationInfo> infos) {
 		DatabaseReport report = new DatabaseReport(database.name(), database.migrate(), database.readonly(),
 				DatabaseReport.status(database, infos), this.history.location(database), infos, null);
 		this.latest.put(database.name(), report);
 		return report;
 	}
 
-	/**
-	 * Migrates every database whose {@code migrate} is true and {@code readonly} false, in order.
-	 * A database with nothing pending costs one read of its history, and no lock. A database that
-	 * fails does not keep the next ones from being migrated.
-	 * @return the state of each database migrated, afterwards
-	 * @throws ClickHouseMigrationException naming every database that failed, after recording it
-	 */
-	public MigrationsReport migrate() {
-		List<ResolvedMigration> resolved = this.migrations.get();
-		Map<String, DatabaseReport> reports = new LinkedHashMap<>();
+	private <T> Map<String, T> forEachMigrated(Function<DatabaseOperations, T> action) {
+		Map<String, T> results = new LinkedHashMap<>();
 		List<ClickHouseMigrationException> failures = new ArrayList<>();
 		for (MigrationDatabase database : this.databases) {
 			if (!database.isMigrated()) {
@@ -144,7 +212,7 @@ public class ClickHouseMigrations {
 				continue;
 			}
 			try {
-				reports.put(database.name(), migrate(database, resolved));
+				results.put(database.name(), action.apply(operations(database)));
 			}
 			catch (ClickHouseMigrationException ex) {
 				logger.error("Database '{}' was not migrated: {}", database.name(), ex.getMessage());
@@ -161,115 +229,20 @@ public class ClickHouseMigrations {
 			failures.forEach(failure::addSuppressed);
 			throw failure;
 		}
-		return new MigrationsReport(reports);
+		return results;
 	}
 
-	private DatabaseReport migrate(MigrationDatabase database, List<ResolvedMigration> resolved) {
-		Snapshot snapshot = this.history.read(database);
-		DatabaseReport before = report(database, resolved, snapshot);
-		if (pending(database, before.migrations()).isEmpty()) {
-			logger.info("Database '{}' is up to date ({} migrations, history {})", database.name(),
-					before.migrations().size(), before.historyTable());
-			return before;
-		}
-		try {
-			apply(database, resolved, snapshot);
-		}
-		finally {
-			// Whatever happened, the report shows the history as it is now.
-			info(database, resolved);
-		}
-		return this.latest.get(database.name());
+	private DatabaseOperations operations(MigrationDatabase database) {
+		return new DatabaseOperations(database, this.migrations.get(), this);
 	}
 
-	private void apply(MigrationDatabase database, List<ResolvedMigration> resolved, Snapshot snapshot) {
-		if (!snapshot.exists()) {
-			this.history.create(database);
+	private MigrationDatabase writable(String name) {
+		MigrationDatabase database = database(name);
+		if (!database.isMigrated()) {
+			throw new ClickHouseMigrationException("Database '" + name + "' is configured with "
+					+ (database.readonly() ? "readonly=true" : "migrate=false") + "; nothing is written to it");
 		}
-		try (MigrationLock.Held held = this.lock.acquire(database)) {
-			// Another instance may have migrated while we waited for the lock.
-			List<MigrationInfo> infos = MigrationPlanner.info(database, resolved, this.history.read(database).latest(),
-					this.router);
-			List<MigrationInfo> pending = pending(database, infos);
-			Placeholders values = placeholders(database);
-			List<PlannedMigration> plan = new ArrayList<>();
-			for (MigrationInfo info : pending) {
-				plan.add(plan(database, info, values));
-			}
-			long started = System.nanoTime();
-			new MigrationExecutor(database, this.history, values, this.listeners, held::check).execute(plan, false);
-			logger.info("Database '{}' migrated: {} migration{} applied in {} ms", database.name(), plan.size(),
-					(plan.size() == 1) ? "" : "s", (System.nanoTime() - started) / 1_000_000);
-		}
-	}
-
-	private List<MigrationInfo> pending(MigrationDatabase database, List<MigrationInfo> infos) {
-		List<String> problems = new ArrayList<>();
-		List<MigrationInfo> pending = new ArrayList<>();
-		for (MigrationInfo info : infos) {
-			switch (info.state()) {
-				case PENDING, FAILED -> {
-					pending.add(info);
-					info.resolved().dependsOn().stream()
-						.filter((dependency) -> !database.includes(dependency.module()))
-						.forEach((dependency) -> problems.add(info.key() + " (" + info.script() + ") depends on "
-								+ dependency + ", but module '" + dependency.module() + "' is not in the modules of "
-								+ "this database; add it to clickhouse.migrations.databases." + database.name()
-								+ ".modules"));
-				}
-				case CHECKSUM_MISMATCH -> problems.add(info.key() + " (" + info.script() + ") changed after it was "
-						+ "applied (checksum " + info.applied().checksum() + ", now " + info.checksum() + "): restore "
-						+ "it, or run repair to accept the change");
-				case MISSING -> problems.add(info.key() + " (" + info.script() + ") is applied but no longer found: "
-						+ "restore it, or run repair to remove it from the history");
-				default -> {
-				}
-			}
-		}
-		if (!problems.isEmpty()) {
-			throw new ClickHouseMigrationException("Database '" + database.name() + "' cannot be migrated:\n  - "
-					+ String.join("\n  - ", problems));
-		}
-		return pending;
-	}
-
-	// A failed migration resumes after the steps it had done, if they did not change since.
-	private static PlannedMigration plan(MigrationDatabase database, MigrationInfo info, Placeholders values) {
-		ResolvedMigration migration = info.resolved();
-		AppliedMigration previous = info.applied();
-		int startAt = 0;
-		if (info.state() == MigrationState.FAILED && previous.statementsDone() > 0) {
-			int done = previous.statementsDone();
-			boolean unchanged = done <= migration.steps().size()
-					&& Progress.checksum(migration.steps(), done).equals(previous.progressChecksum());
-			if (!unchanged) {
-				throw new ClickHouseMigrationException(String.format("%s (%s) on database '%s' stopped after "
-						+ "statement %d of %d, and statements 1 to %d have changed since, so it cannot resume safely. "
-						+ "Restore statements 1 to %d as they were, or bring the schema to the state the migration "
-						+ "should leave by hand and run repair to mark it applied.", info.key(), migration.script(),
-						database.name(), done, previous.statementsTotal(), done, done));
-			}
-			startAt = done;
-		}
-		try {
-			return PlannedMigration.of(migration, migration.steps(), startAt, previous, values);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ClickHouseMigrationException("Database '" + database.name() + "': " + ex.getMessage(), ex);
-		}
-	}
-
-	private Placeholders placeholders(MigrationDatabase database) {
-		try (Connection connection = database.dataSource().getConnection()) {
-			String schema = connection.getSchema();
-			String onCluster = ClusterSupport.onCluster(connection, database.cluster(), null);
-			return Placeholders.of((schema != null) ? schema : connection.getCatalog(), database.cluster(), onCluster,
-					this.placeholders, database.placeholders());
-		}
-		catch (SQLException ex) {
-			throw new ClickHouseMigrationException("Cannot connect to database '" + database.name() + "': "
-					+ ClickHouseErrors.describe(ex), ex);
-		}
+		return database;
 	}
 
 	private MigrationDatabase database(String name) {
@@ -278,6 +251,26 @@ public class ClickHouseMigrations {
 			.findFirst()
 			.orElseThrow(() -> new ClickHouseMigrationException("There is no database '" + name + "'; configured: "
 					+ this.databases.stream().map(MigrationDatabase::name).toList()));
+	}
+
+	MigrationHistory history() {
+		return this.history;
+	}
+
+	MigrationLock lock() {
+		return this.lock;
+	}
+
+	ClickHouseMigrationRouter router() {
+		return this.router;
+	}
+
+	Map<String, String> placeholders() {
+		return this.placeholders;
+	}
+
+	List<MigrationListener> listeners() {
+		return this.listeners;
 	}
 
 }

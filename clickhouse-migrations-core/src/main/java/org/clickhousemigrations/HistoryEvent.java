@@ -15,10 +15,16 @@ public enum HistoryEvent {
 	/** The migration was undone; it is pending again. */
 	ROLLED_BACK,
 
+	/** Undoing the migration failed after {@code statementsDone} rollback steps had run. */
+	ROLLBACK_FAILED,
+
 	/** The schema was declared to be at this version without running anything. */
 	BASELINE,
 
-	/** An operator declared the migration applied as it is now (failure fixed by hand, checksum re-aligned). */
+	/**
+	 * Set by repair: with all statements done, the migration is applied as it is now (checksum
+	 * re-aligned); with none, it is forgotten (a failure cleared: pending again, or gone if missing).
+	 */
 	REPAIRED
 
 }

@@ -10,6 +10,8 @@ import org.clickhousemigrations.ClickHouseMigrationRouter;
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.MigrationListener;
 import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.autoconfigure.command.ClickHouseMigrationsCommandRunner;
+import org.clickhousemigrations.autoconfigure.command.CommandExit;
 import org.clickhousemigrations.history.ClickHouseMigrationHistory;
 import org.clickhousemigrations.history.MigrationHistory;
 import org.clickhousemigrations.lock.MigrationLock;
@@ -19,6 +21,7 @@ import org.clickhousemigrations.resolve.MigrationResolver;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -26,7 +29,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.util.StringUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -84,14 +89,29 @@ public class ClickHouseMigrationsAutoConfiguration {
 				: (database, module, migration) -> allRouters.stream()
 					.allMatch((each) -> each.allowMigrate(database, module, migration));
 		return new ClickHouseMigrations(dataSources.databases(), migrations, history, lock, router,
-				properties.getPlaceholders(), listeners.orderedStream().toList());
+				properties.getPlaceholders(), listeners.orderedStream().toList(), properties.isRollbackEnabled());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ClickHouseMigrationsRunner clickHouseMigrationsRunner(ClickHouseMigrations migrations,
 			ClickHouseMigrationsProperties properties) {
-		return new ClickHouseMigrationsRunner(migrations, properties.isFailOnError());
+		// In command mode the command decides what runs; nothing migrates on boot.
+		return new ClickHouseMigrationsRunner(migrations, properties.isFailOnError(),
+				StringUtils.hasText(properties.getCommand()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CommandExit clickHouseMigrationsCommandExit(ConfigurableApplicationContext context) {
+		return (code) -> System.exit(SpringApplication.exit(context, () -> code));
+	}
+
+	@Bean
+	@ConditionalOnProperty(prefix = "clickhouse.migrations", name = "command")
+	ClickHouseMigrationsCommandRunner clickHouseMigrationsCommandRunner(ClickHouseMigrations migrations,
+			ClickHouseMigrationsProperties properties, CommandExit exit) {
+		return new ClickHouseMigrationsCommandRunner(migrations, properties, exit, System.out, System.err);
 	}
 
 }

@@ -23,6 +23,24 @@ public class ClickHouseMigrationsProperties {
 	/** Whether a failed migration fails application start-up. */
 	private boolean failOnError = true;
 
+	/** Whether rollback may run; switch it off in production if rollbacks must go through review. */
+	private boolean rollbackEnabled = true;
+
+	/** Command to run instead of the boot-time migration: status, migrate, validate, dry-run, rollback, repair, baseline or generate. */
+	private String command;
+
+	/** Target of migrate, dry-run, rollback and baseline, as module:version. */
+	private String target;
+
+	/** Database that rollback, repair and baseline act on; the only one when a single database is configured. */
+	private String database;
+
+	/** Description of the migration that generate writes. */
+	private String name;
+
+	/** Kind of migration that generate writes: sql or java. */
+	private String type = "sql";
+
 	/** Global placeholders, replacing ${name} in SQL. */
 	private Map<String, String> placeholders = new LinkedHashMap<>();
 
@@ -55,6 +73,54 @@ public class ClickHouseMigrationsProperties {
 
 	public void setFailOnError(boolean failOnError) {
 		this.failOnError = failOnError;
+	}
+
+	public boolean isRollbackEnabled() {
+		return this.rollbackEnabled;
+	}
+
+	public void setRollbackEnabled(boolean rollbackEnabled) {
+		this.rollbackEnabled = rollbackEnabled;
+	}
+
+	public String getCommand() {
+		return this.command;
+	}
+
+	public void setCommand(String command) {
+		this.command = command;
+	}
+
+	public String getTarget() {
+		return this.target;
+	}
+
+	public void setTarget(String target) {
+		this.target = target;
+	}
+
+	public String getDatabase() {
+		return this.database;
+	}
+
+	public void setDatabase(String database) {
+		this.database = database;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public String getType() {
+		return this.type;
+	}
+
+	public void setType(String type) {
+		this.type = type;
 	}
 
 	public Map<String, String> getPlaceholders() {

@@ -21,13 +21,22 @@ public class ClickHouseMigrationsRunner implements ApplicationListener<Applicati
 
 	private final boolean failOnError;
 
-	public ClickHouseMigrationsRunner(ClickHouseMigrations migrations, boolean failOnError) {
+	private final boolean commandMode;
+
+	/**
+	 * @param commandMode whether a command runs instead; then this runner does nothing
+	 */
+	public ClickHouseMigrationsRunner(ClickHouseMigrations migrations, boolean failOnError, boolean commandMode) {
 		this.migrations = migrations;
 		this.failOnError = failOnError;
+		this.commandMode = commandMode;
 	}
 
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
+		if (this.commandMode) {
+			return;
+		}
 		try {
 			this.migrations.migrate();
 		}

@@ -3,6 +3,9 @@ package org.clickhousemigrations.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.clickhousemigrations.autoconfigure.command.CommandExit;
 import org.clickhousemigrations.test.EmbeddedClickHouse;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -10,6 +13,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 /** Starts small applications on the embedded ClickHouse, so that ApplicationReadyEvent really fires. */
 final class MigrationApps {
@@ -40,9 +44,18 @@ final class MigrationApps {
 				prefix + "password=" + clickHouse.password());
 	}
 
+	/** The exit code of the last command run in this JVM. */
+	static final AtomicInteger lastExit = new AtomicInteger(-1);
+
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class App {
+
+		// Commands run in the test JVM must not end it.
+		@Bean
+		CommandExit recordingExit() {
+			return lastExit::set;
+		}
 
 	}
 

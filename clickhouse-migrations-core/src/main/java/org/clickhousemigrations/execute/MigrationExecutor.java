@@ -1,7 +1,5 @@
 package org.clickhousemigrations.execute;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +11,11 @@ import org.clickhousemigrations.MigrationDatabase;
 import org.clickhousemigrations.MigrationListener;
 import org.clickhousemigrations.MigrationStep;
 import org.clickhousemigrations.ResolvedMigration;
-import org.clickhousemigrations.history.MigrationHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-
 /**
- * Runs planned migrations on one database, step by step.
+ * Runs planned migrations (or their rollbacks) on one database, step by step.
  * <p>
  * ClickHouse has no transactions: a migration of five statements can stop after two, and nothing
  * is undone. So the history records progress per step, and never says "applied" for a half-done
@@ -42,9 +36,7 @@ public final class MigrationExecutor {
 
 	private final MigrationDatabase database;
 
-	private final MigrationHistory history;
-
-	private final Placeholders placeholders;
+	private final ExecutionTarget target;
 
 	private final List<MigrationListener> listeners;
 
@@ -53,13 +45,13 @@ public final class MigrationExecutor {
 	private final List<AppliedMigration> waiting = new ArrayList<>();
 
 	/**
+	 * @param target where steps run and history rows go
 	 * @param beforeEachStep runs before every step and may throw to stop, e.g. when the lock was lost
 	 */
-	public MigrationExecutor(MigrationDatabase database, MigrationHistory history, Placeholders placeholders,
-			List<MigrationListener> listeners, Runnable beforeEachStep) {
+	public MigrationExecutor(MigrationDatabase database, ExecutionTarget target, List<MigrationListener> listeners,
+			Runnable beforeEachStep) {
 		this.database = database;
-		this.history = history;
-		this.placeholders = placeholders;
+		this.target = target;
 		this.listeners = listeners;
 		this.beforeEachStep = beforeEachStep;
 	}
@@ -70,35 +62,29 @@ public final class MigrationExecutor {
 	 * @throws ClickHouseMigrationException on the first failing step, after recording it
 	 */
 	public void execute(List<PlannedMigration> plan, boolean rollback) {
-		try (Connection connection = this.database.dataSource().getConnection()) {
-			String installedBy = installedBy(connection);
-			JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+		try {
+			String installedBy = this.target.installedBy();
 			for (PlannedMigration planned : plan) {
-				run(connection, jdbc, installedBy, planned, rollback);
+				run(installedBy, planned, rollback);
 			}
-		}
-		catch (SQLException ex) {
-			throw new ClickHouseMigrationException("Cannot connect to database '" + this.database.name() + "': "
-					+ ClickHouseErrors.describe(ex), ex);
 		}
 		finally {
 			flush();
 		}
 	}
 
-	private void run(Connection connection, JdbcTemplate jdbc, String installedBy, PlannedMigration planned,
-			boolean rollback) {
+	private void run(String installedBy, PlannedMigration planned, boolean rollback) {
 		ResolvedMigration migration = planned.migration();
 		List<MigrationStep> steps = planned.steps();
+		Instant installedOn = (rollback && planned.previous() != null) ? planned.previous().installedOn() : Instant.now();
 		AppliedMigration row = new AppliedMigration(migration.key(), migration.description(), migration.type(),
-				migration.script(), migration.checksum(), HistoryEvent.PROGRESS, planned.startAt(), steps.size(), "",
-				installedBy, Instant.now(), 0, "");
-		DefaultMigrationContext context = new DefaultMigrationContext(jdbc, this.database.name(), migration.module(),
-				this.placeholders);
+				migration.script(), migration.checksum(), HistoryEvent.PROGRESS, planned.startAt(),
+				rollback ? migration.steps().size() : steps.size(), "", installedBy, installedOn, 0, "");
+		String what = rollback ? "Rollback" : "Migration";
 		long started = System.nanoTime();
 		if (planned.startAt() > 0) {
-			logger.info("Resuming {} '{}' on database '{}' at statement {} of {}", migration.key(),
-					migration.description(), this.database.name(), planned.startAt() + 1, steps.size());
+			logger.info("Resuming {} of {} '{}' on database '{}' at statement {} of {}", what.toLowerCase(),
+					migration.key(), migration.description(), this.database.name(), planned.startAt() + 1, steps.size());
 		}
 		boolean lastRerunnable = true;
 		for (int i = planned.startAt(); i < steps.size(); i++) {
@@ -111,46 +97,52 @@ public final class MigrationExecutor {
 			}
 			long stepStarted = System.nanoTime();
 			try {
-				if (step.isSql()) {
-					StatementRunner.execute(connection, sql);
-				}
-				else {
-					step.java().run(context);
-				}
+				this.target.run(step, sql, migration.module());
 			}
 			catch (Exception ex) {
-				long millis = millisSince(started);
-				String error = ClickHouseErrors.describe(ex);
-				this.waiting.add(row.with(HistoryEvent.FAILED, i,
-						Progress.checksum(steps, i), row.installedOn(), millis, error));
-				flush();
-				this.listeners.forEach((listener) -> listener.failed(this.database, migration, rollback, millis, ex));
-				throw new ClickHouseMigrationException(String.format(
-						"%s of %s '%s' (%s) failed on database '%s' at statement %d of %d: %s%n  statement: %s%n"
-								+ "  Statements 1 to %d ran and stay applied (ClickHouse has no transactions). Fix the "
-								+ "cause and migrate again: it resumes at statement %d if statements 1 to %d are "
-								+ "unchanged.",
-						rollback ? "Rollback" : "Migration", migration.key(), migration.description(), migration.script(),
-						this.database.name(), i + 1, steps.size(), error, step.isSql() ? sql : step.label(), i, i + 1, i),
-						ex);
+				fail(planned, row, rollback, i, step, sql, started, ex);
 			}
 			logStep(migration, steps.size(), i, step, millisSince(stepStarted));
-			if (!lastRerunnable && i < steps.size() - 1) {
-				this.waiting.add(row.with(HistoryEvent.PROGRESS, i + 1, Progress.checksum(steps, i + 1),
-						row.installedOn(), millisSince(started), ""));
+			if (!lastRerunnable && i < steps.size() - 1 && !rollback) {
+				this.waiting.add(row.with(HistoryEvent.PROGRESS, i + 1, Progress.checksum(steps, i + 1), installedOn,
+						millisSince(started), ""));
 				flush();
 			}
 		}
 		long millis = millisSince(started);
-		this.waiting.add(row.with(rollback ? HistoryEvent.ROLLED_BACK : HistoryEvent.APPLIED, steps.size(),
-				Progress.checksum(steps, steps.size()), row.installedOn(), millis, ""));
-		if (!lastRerunnable) {
+		this.waiting.add(rollback ? row.with(HistoryEvent.ROLLED_BACK, 0, "", installedOn, millis, "")
+				: row.with(HistoryEvent.APPLIED, steps.size(), Progress.checksum(steps, steps.size()), installedOn,
+						millis, ""));
+		if (!lastRerunnable || rollback) {
 			flush();
 		}
 		logger.info("{} {} '{}' on database '{}' ({} statement{}, {} ms)", rollback ? "Rolled back" : "Applied",
 				migration.key(), migration.description(), this.database.name(), steps.size(),
 				(steps.size() == 1) ? "" : "s", millis);
 		this.listeners.forEach((listener) -> listener.succeeded(this.database, migration, rollback, millis));
+	}
+
+	private void fail(PlannedMigration planned, AppliedMigration row, boolean rollback, int index, MigrationStep step,
+			String sql, long started, Exception ex) {
+		ResolvedMigration migration = planned.migration();
+		List<MigrationStep> steps = planned.steps();
+		long millis = millisSince(started);
+		String error = ClickHouseErrors.describe(ex);
+		this.waiting.add(row.with(rollback ? HistoryEvent.ROLLBACK_FAILED : HistoryEvent.FAILED, index,
+				Progress.checksum(steps, index), row.installedOn(), millis, error));
+		flush();
+		this.listeners.forEach((listener) -> listener.failed(this.database, migration, rollback, millis, ex));
+		String next = rollback
+				? "Fix the cause and run the rollback again: it resumes at rollback statement " + (index + 1)
+						+ "; or finish by hand and run repair."
+				: "Fix the cause and migrate again: it resumes at statement " + (index + 1) + " if statements 1 to "
+						+ index + " are unchanged.";
+		throw new ClickHouseMigrationException(String.format(
+				"%s of %s '%s' (%s) failed on database '%s' at statement %d of %d: %s%n  statement: %s%n"
+						+ "  Statements 1 to %d ran and stay applied (ClickHouse has no transactions). %s",
+				rollback ? "Rollback" : "Migration", migration.key(), migration.description(), migration.script(),
+				this.database.name(), index + 1, steps.size(), error, step.isSql() ? sql : step.label(), index, next),
+				ex);
 	}
 
 	private void logStep(ResolvedMigration migration, int total, int index, MigrationStep step, long millis) {
@@ -168,16 +160,7 @@ public final class MigrationExecutor {
 		if (!this.waiting.isEmpty()) {
 			List<AppliedMigration> rows = List.copyOf(this.waiting);
 			this.waiting.clear();
-			this.history.append(this.database, rows);
-		}
-	}
-
-	private static String installedBy(Connection connection) {
-		try {
-			return connection.getMetaData().getUserName();
-		}
-		catch (SQLException ex) {
-			return "";
+			this.target.record(rows);
 		}
 	}
 

@@ -85,21 +85,55 @@ public class ClickHouseMigrationHistory implements MigrationHistory {
 	public void create(MigrationDatabase target) {
 		try (Connection connection = target.dataSource().getConnection();
 				Statement statement = connection.createStatement()) {
-			String onCluster = ClusterSupport.onCluster(connection, target.cluster(), this.database);
-			String engineClause = (this.engine != null) ? this.engine
-					: ((target.cluster() != null) ? "ReplicatedMergeTree " : "MergeTree ") + ORDER_BY;
-			statement.execute("CREATE TABLE IF NOT EXISTS " + qualifiedName(target) + " " + onCluster + " ("
-					+ "module String, version String, description String, type LowCardinality(String), "
-					+ "script String, checksum String, event LowCardinality(String), statements_done UInt32, "
-					+ "statements_total UInt32, progress_checksum String, installed_by String, "
-					+ "installed_on DateTime64(3, 'UTC'), execution_time_ms UInt64, error String, "
-					+ "event_time DateTime64(6, 'UTC')) ENGINE = " + engineClause);
+			statement.execute(createStatement(connection, target));
 		}
 		catch (SQLException ex) {
 			throw new ClickHouseMigrationException("Cannot create the migration history " + location(target)
 					+ " of database '" + target.name() + "': " + ClickHouseErrors.describe(ex)
 					+ ". Check that the user may create tables there, or set clickhouse.migrations.history.*", ex);
 		}
+	}
+
+	@Override
+	public String renderCreate(MigrationDatabase target) {
+		try (Connection connection = target.dataSource().getConnection()) {
+			return createStatement(connection, target);
+		}
+		catch (SQLException ex) {
+			throw new ClickHouseMigrationException("Cannot connect to database '" + target.name() + "': "
+					+ ClickHouseErrors.describe(ex), ex);
+		}
+	}
+
+	private String createStatement(Connection connection, MigrationDatabase target) throws SQLException {
+		String onCluster = ClusterSupport.onCluster(connection, target.cluster(), this.database);
+		String engineClause = (this.engine != null) ? this.engine
+				: ((target.cluster() != null) ? "ReplicatedMergeTree " : "MergeTree ") + ORDER_BY;
+		return "CREATE TABLE IF NOT EXISTS " + qualifiedName(target) + " " + onCluster + " ("
+				+ "module String, version String, description String, type LowCardinality(String), "
+				+ "script String, checksum String, event LowCardinality(String), statements_done UInt32, "
+				+ "statements_total UInt32, progress_checksum String, installed_by String, "
+				+ "installed_on DateTime64(3, 'UTC'), execution_time_ms UInt64, error String, "
+				+ "event_time DateTime64(6, 'UTC')) ENGINE = " + engineClause;
+	}
+
+	@Override
+	public String render(MigrationDatabase target, List<AppliedMigration> rows) {
+		StringBuilder sql = new StringBuilder("INSERT INTO " + qualifiedName(target) + " (" + COLUMNS + ") VALUES ");
+		for (int i = 0; i < rows.size(); i++) {
+			AppliedMigration row = rows.get(i);
+			sql.append((i > 0) ? ", " : "").append('(');
+			sql.append(String.join(", ", Identifiers.literal(row.key().module()),
+					Identifiers.literal(row.key().version().toString()), Identifiers.literal(row.description()),
+					Identifiers.literal(row.type().name()), Identifiers.literal(row.script()),
+					Identifiers.literal(row.checksum()), Identifiers.literal(row.event().name()),
+					String.valueOf(row.statementsDone()), String.valueOf(row.statementsTotal()),
+					Identifiers.literal(row.progressChecksum()), Identifiers.literal(row.installedBy()),
+					"fromUnixTimestamp64Milli(" + row.installedOn().toEpochMilli() + ", 'UTC')",
+					String.valueOf(row.executionTimeMs()), Identifiers.literal(row.error()), "now64(6)"));
+			sql.append(')');
+		}
+		return sql.toString();
 	}
 
 	@Override

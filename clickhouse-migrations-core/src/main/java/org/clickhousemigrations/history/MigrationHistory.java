@@ -26,6 +26,18 @@ public interface MigrationHistory {
 	/** Appends rows, all in one write. */
 	void append(MigrationDatabase database, List<AppliedMigration> rows);
 
+	/** What {@link #append} would send, for a dry run; a comment by default. */
+	default String render(MigrationDatabase database, List<AppliedMigration> rows) {
+		StringBuilder comment = new StringBuilder("-- history of ").append(location(database)).append(':');
+		rows.forEach((row) -> comment.append(' ').append(row.event()).append(' ').append(row.key()));
+		return comment.toString();
+	}
+
+	/** The statement that {@link #create} would run, for a dry run; a comment by default. */
+	default String renderCreate(MigrationDatabase database) {
+		return "-- create the history " + location(database);
+	}
+
 	/**
 	 * What {@link #read} found.
 	 *

@@ -50,7 +50,7 @@ public final class MigrationPlanner {
 					state(database, migration, row, baselines.get(migration.module()), router)));
 		}
 		for (AppliedMigration row : recorded.values()) {
-			if (database.includes(row.key().module()) && row.event() != HistoryEvent.ROLLED_BACK) {
+			if (database.includes(row.key().module()) && !isForgotten(row)) {
 				infos.add(new MigrationInfo(row.key(), null, row,
 						(row.event() == HistoryEvent.BASELINE) ? MigrationState.BASELINE : MigrationState.MISSING));
 			}
@@ -60,7 +60,7 @@ public final class MigrationPlanner {
 
 	private static MigrationState state(MigrationDatabase database, ResolvedMigration migration, AppliedMigration row,
 			MigrationVersion baseline, ClickHouseMigrationRouter router) {
-		if (row == null || row.event() == HistoryEvent.ROLLED_BACK) {
+		if (row == null || isForgotten(row)) {
 			if (baseline != null && migration.version().compareTo(baseline) <= 0) {
 				return MigrationState.BASELINE;
 			}
@@ -69,11 +69,17 @@ public final class MigrationPlanner {
 		}
 		return switch (row.event()) {
 			case BASELINE -> MigrationState.BASELINE;
-			case FAILED, PROGRESS -> MigrationState.FAILED;
+			case FAILED, PROGRESS, ROLLBACK_FAILED -> MigrationState.FAILED;
 			case APPLIED, REPAIRED -> row.checksum().equals(migration.checksum()) ? MigrationState.APPLIED
 					: MigrationState.CHECKSUM_MISMATCH;
 			case ROLLED_BACK -> throw new IllegalStateException("handled above");
 		};
+	}
+
+	/** Rolled back, or a failure cleared by repair: as if never recorded. */
+	private static boolean isForgotten(AppliedMigration row) {
+		return row.event() == HistoryEvent.ROLLED_BACK
+				|| row.event() == HistoryEvent.REPAIRED && row.statementsDone() < row.statementsTotal();
 	}
 
 }

@@ -23,7 +23,8 @@ public class V0002__AddUserId implements ClickHouseMigration {
 		return List.of(Operations.addColumn("events", "user_id", "UInt64"),
 				Operations.java("backfill events from invoices", (context) -> context.jdbc()
 					.update("INSERT INTO events (id, at, kind, user_id) SELECT id, now(), ?, " + Long.parseLong(user)
-							+ " FROM invoices", context.module()), null));
+							+ " FROM invoices", context.module()),
+						(context) -> context.jdbc().update("ALTER TABLE events DELETE WHERE kind = ?", context.module())));
 	}
 
 	@Override

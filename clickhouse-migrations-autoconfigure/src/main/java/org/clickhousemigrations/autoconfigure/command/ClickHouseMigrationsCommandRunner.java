@@ -1,0 +1,156 @@
+package org.clickhousemigrations.autoconfigure.command;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.clickhousemigrations.ClickHouseMigrationException;
+import org.clickhousemigrations.ClickHouseMigrations;
+import org.clickhousemigrations.DryRunReport;
+import org.clickhousemigrations.MigrationDatabase;
+import org.clickhousemigrations.MigrationKey;
+import org.clickhousemigrations.ValidationReport;
+import org.clickhousemigrations.autoconfigure.ClickHouseMigrationsProperties;
+import org.clickhousemigrations.generate.MigrationGenerator;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Command mode: {@code --clickhouse.migrations.command=<command>} runs that command once the
+ * application is ready, instead of the boot-time migration, prints a report and exits: 0 on
+ * success, 1 with the reason on failure.
+ */
+public class ClickHouseMigrationsCommandRunner implements ApplicationListener<ApplicationReadyEvent> {
+
+	private final ClickHouseMigrations migrations;
+
+	private final ClickHouseMigrationsProperties properties;
+
+	private final CommandExit exit;
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	public ClickHouseMigrationsCommandRunner(ClickHouseMigrations migrations, ClickHouseMigrationsProperties properties,
+			CommandExit exit, PrintStream out, PrintStream err) {
+		this.migrations = migrations;
+		this.properties = properties;
+		this.exit = exit;
+		this.out = out;
+		this.err = err;
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		String command = this.properties.getCommand().trim().toLowerCase(Locale.ROOT);
+		int code;
+		try {
+			code = run(command);
+		}
+		catch (ClickHouseMigrationException | IllegalArgumentException ex) {
+			this.err.println("clickhouse-migrations " + command + " failed: " + ex.getMessage());
+			code = 1;
+		}
+		this.out.flush();
+		this.exit.exit(code);
+	}
+
+	private int run(String command) {
+		switch (command) {
+			case "status" -> this.out.print(StatusTable.render(this.migrations.info()));
+			case "migrate" -> {
+				this.migrations.migrate(target());
+				this.out.print(StatusTable.render(this.migrations.info()));
+			}
+			case "validate" -> {
+				return validate();
+			}
+			case "dry-run" -> printDryRun(this.migrations.dryRun(target()));
+			case "rollback" -> {
+				MigrationKey target = required(target(), "rollback");
+				this.migrations.rollback(database(), target.module(), target.version().toString());
+				this.out.print(StatusTable.render(this.migrations.info()));
+			}
+			case "repair" -> {
+				List<String> repaired = this.migrations.repair(database());
+				this.out.println(repaired.isEmpty() ? "Nothing to repair." : String.join("\n", repaired));
+			}
+			case "baseline" -> {
+				MigrationKey target = required(target(), "baseline");
+				this.migrations.baseline(database(), target.module(), target.version().toString());
+				this.out.println("Module '" + target.module() + "' of database '" + database() + "' baselined at "
+						+ target.version() + ".");
+			}
+			case "generate" -> generate();
+			default -> throw new IllegalArgumentException("unknown command '" + command + "'; use one of status, "
+					+ "migrate, validate, dry-run, rollback, repair, baseline, generate");
+		}
+		return 0;
+	}
+
+	private int validate() {
+		ValidationReport report = this.migrations.validate();
+		if (report.isValid()) {
+			this.out.println("Valid: every database agrees with the application.");
+			return 0;
+		}
+		for (ValidationReport.Problem problem : report.problems()) {
+			this.out.println("Database '" + problem.database() + "': " + problem.kind() + " "
+					+ ((problem.migration() != null) ? problem.migration() + " (" + problem.script() + ") " : "")
+					+ problem.message() + "\n  fix: " + problem.fix());
+		}
+		this.err.println("clickhouse-migrations validate failed: " + report.problems().size() + " problem"
+				+ ((report.problems().size() == 1) ? "" : "s"));
+		return 1;
+	}
+
+	private void printDryRun(DryRunReport report) {
+		report.databases().forEach((database, script) -> {
+			this.out.println("-- Database '" + database + "': " + (script.isEmpty() ? "nothing to do" : script.size()
+					+ " statements"));
+			script.forEach((statement) -> this.out.println(statement + (statement.startsWith("--") ? "" : ";")));
+			this.out.println();
+		});
+	}
+
+	private void generate() {
+		String target = this.properties.getTarget();
+		if (target == null || target.isBlank()) {
+			throw new IllegalArgumentException("generate needs --clickhouse.migrations.target=<module>");
+		}
+		String module = target.contains(":") ? target.substring(0, target.indexOf(':')) : target.trim();
+		MigrationGenerator.Kind kind = MigrationGenerator.Kind.valueOf(this.properties.getType().toUpperCase(Locale.ROOT));
+		Path file = MigrationGenerator.generate(Path.of("").toAbsolutePath(), this.properties.getLocations().get(0),
+				this.migrations.resolved(), module, this.properties.getName(), kind);
+		this.out.println("Wrote " + file);
+	}
+
+	private MigrationKey target() {
+		String target = this.properties.getTarget();
+		return (target == null || target.isBlank()) ? null : MigrationKey.parse(target);
+	}
+
+	private static MigrationKey required(MigrationKey target, String command) {
+		if (target == null) {
+			throw new IllegalArgumentException(command + " needs --clickhouse.migrations.target=<module>:<version>");
+		}
+		return target;
+	}
+
+	private String database() {
+		if (this.properties.getDatabase() != null) {
+			return this.properties.getDatabase();
+		}
+		List<MigrationDatabase> databases = this.migrations.databases();
+		if (databases.size() == 1) {
+			return databases.get(0).name();
+		}
+		throw new IllegalArgumentException("several databases are configured; name one with "
+				+ "--clickhouse.migrations.database=<name> (" + databases.stream().map(MigrationDatabase::name).toList()
+				+ ")");
+	}
+
+}

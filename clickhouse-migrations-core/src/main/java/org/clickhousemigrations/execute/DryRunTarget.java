@@ -1,0 +1,66 @@
+package org.clickhousemigrations.execute;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.clickhousemigrations.AppliedMigration;
+import org.clickhousemigrations.MigrationContext;
+import org.clickhousemigrations.MigrationDatabase;
+import org.clickhousemigrations.MigrationStep;
+import org.clickhousemigrations.history.MigrationHistory;
+
+/**
+ * Writes nothing: collects the statements a migrate would run and the history writes it would
+ * make, as a script. Java steps cannot be rendered; they are listed by name.
+ */
+public final class DryRunTarget implements ExecutionTarget {
+
+	private final MigrationDatabase database;
+
+	private final MigrationHistory history;
+
+	private final String installedBy;
+
+	private final List<String> script = new ArrayList<>();
+
+	public DryRunTarget(MigrationDatabase database, MigrationHistory history, String installedBy) {
+		this.database = database;
+		this.history = history;
+		this.installedBy = installedBy;
+	}
+
+	/** The statements, in order, each without a trailing {@code ;}. */
+	public List<String> script() {
+		return this.script;
+	}
+
+	/** Adds a statement that comes before the migrations, such as creating the history table. */
+	public void add(String statement) {
+		this.script.add(statement);
+	}
+
+	@Override
+	public String installedBy() {
+		return this.installedBy;
+	}
+
+	@Override
+	public void run(MigrationStep step, String sql, String module) {
+		this.script.add(step.isSql() ? sql : "-- " + step.label() + " (Java step: runs code, cannot be shown as SQL)");
+	}
+
+	@Override
+	public void record(List<AppliedMigration> rows) {
+		this.script.add(this.history.render(this.database, rows));
+	}
+
+	@Override
+	public MigrationContext context(String module) {
+		throw new UnsupportedOperationException("A dry run runs no Java step");
+	}
+
+	@Override
+	public void close() {
+	}
+
+}

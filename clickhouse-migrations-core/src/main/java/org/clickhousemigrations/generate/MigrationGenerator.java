@@ -1,0 +1,122 @@
+package org.clickhousemigrations.generate;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.clickhousemigrations.ClickHouseMigrationException;
+import org.clickhousemigrations.MigrationVersion;
+import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.resolve.MigrationResolver;
+
+/**
+ * Writes the next migration of a module into the source tree: an SQL file below
+ * {@code src/main/resources}, or a Java class below {@code src/main/java}, numbered after the
+ * module's highest version and keeping its width ({@code V0003} is followed by {@code V0004}).
+ */
+public final class MigrationGenerator {
+
+	/** The kind of migration to write. */
+	public enum Kind {
+
+		SQL, JAVA
+
+	}
+
+	private MigrationGenerator() {
+	}
+
+	/**
+	 * @param projectDir the project, holding {@code src/main}
+	 * @param location the root location, e.g. {@code classpath:db/clickhouse}
+	 * @param resolved the migrations found now
+	 * @param module the module to add to
+	 * @param description the description, in words ("add user id")
+	 * @return the file written
+	 */
+	public static Path generate(Path projectDir, String location, List<ResolvedMigration> resolved, String module,
+			String description, Kind kind) {
+		if (description == null || description.isBlank()) {
+			throw new ClickHouseMigrationException("generate needs a description: --clickhouse.migrations.name=\"add user id\"");
+		}
+		String version = nextVersion(resolved, module);
+		String root = location.replaceFirst("^(classpath\\*?|filesystem):", "").replaceAll("^/+|/+$", "");
+		String folder = root + (module.equals(MigrationResolver.DEFAULT_MODULE) ? "" : "/" + module);
+		String[] words = description.trim().split("[^A-Za-z0-9]+");
+		Path file;
+		String content;
+		if (kind == Kind.SQL) {
+			file = projectDir.resolve("src/main/resources").resolve(folder)
+				.resolve("V" + version.replace('.', '_') + "__" + String.join("_", words).toLowerCase(Locale.ROOT) + ".sql");
+			content = "-- " + description.trim() + "\n\n\n-- rollback\n\n";
+		}
+		else {
+			String className = "V" + version.replace('.', '_') + "__" + Arrays.stream(words)
+				.filter((word) -> !word.isEmpty())
+				.map((word) -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
+				.collect(Collectors.joining());
+			file = projectDir.resolve("src/main/java").resolve(folder).resolve(className + ".java");
+			content = javaTemplate(folder.replace('/', '.'), className, description.trim());
+		}
+		if (Files.exists(file)) {
+			throw new ClickHouseMigrationException(file + " exists already");
+		}
+		try {
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, content, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new ClickHouseMigrationException("Cannot write " + file + ": " + ex.getMessage(), ex);
+		}
+		return file;
+	}
+
+	/** The version after the module's highest one, in the same width; {@code 0001} for a new module. */
+	public static String nextVersion(List<ResolvedMigration> resolved, String module) {
+		return resolved.stream()
+			.filter((migration) -> migration.module().equals(module))
+			.map(ResolvedMigration::version)
+			.max(MigrationVersion::compareTo)
+			.map(MigrationGenerator::increment)
+			.orElse("0001");
+	}
+
+	private static String increment(MigrationVersion version) {
+		String text = version.toString();
+		int dot = text.lastIndexOf('.');
+		String last = text.substring(dot + 1);
+		String next = new BigInteger(last).add(BigInteger.ONE).toString();
+		String padded = "0".repeat(Math.max(0, last.length() - next.length())) + next;
+		return text.substring(0, dot + 1) + padded;
+	}
+
+	private static String javaTemplate(String packageName, String className, String description) {
+		return """
+				package %s;
+
+				import java.util.List;
+
+				import org.clickhousemigrations.ClickHouseMigration;
+				import org.clickhousemigrations.Operation;
+				import org.clickhousemigrations.Operations;
+
+				/** %s. */
+				public class %s implements ClickHouseMigration {
+
+					@Override
+					public List<Operation> operations() {
+						// For example: Operations.addColumn("events", "user_id", "UInt64")
+						return List.of();
+					}
+
+				}
+				""".formatted(packageName, description, className);
+	}
+
+}
