@@ -24,6 +24,17 @@ final class MigrationApps {
 	/** Runs an application whose spring.datasource points at {@code database}. */
 	static ConfigurableApplicationContext run(EmbeddedClickHouse clickHouse, String database, Class<?> extraConfig,
 			String... properties) {
+		return run(clickHouse, database, false, extraConfig, properties);
+	}
+
+	/** Runs an application of the default web type (so that command mode decides), without extra beans. */
+	static ConfigurableApplicationContext run(EmbeddedClickHouse clickHouse, String database, boolean web,
+			String... properties) {
+		return run(clickHouse, database, web, null, properties);
+	}
+
+	private static ConfigurableApplicationContext run(EmbeddedClickHouse clickHouse, String database, boolean web,
+			Class<?> extraConfig, String... properties) {
 		List<String> all = new ArrayList<>(List.of("spring.datasource.url=" + clickHouse.jdbcUrl(database),
 				"spring.datasource.username=" + clickHouse.username(), "spring.datasource.password=" + clickHouse.password(),
 				"spring.main.banner-mode=off", "clickhouse.migrations.lock.lease=5s"));
@@ -32,9 +43,14 @@ final class MigrationApps {
 		if (extraConfig != null) {
 			sources.add(extraConfig);
 		}
-		return new SpringApplicationBuilder(sources.toArray(Class[]::new)).web(WebApplicationType.NONE)
-			.properties(all.toArray(String[]::new))
-			.run();
+		if (web) {
+			all.add("server.port=0");
+		}
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(sources.toArray(Class[]::new));
+		if (!web) {
+			builder.web(WebApplicationType.NONE);
+		}
+		return builder.run(all.stream().map((property) -> "--" + property).toArray(String[]::new));
 	}
 
 	/** Every database property for a database named {@code name} at {@code database}. */

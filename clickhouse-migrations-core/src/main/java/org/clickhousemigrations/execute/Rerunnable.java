@@ -28,9 +28,14 @@ public final class Rerunnable {
 	private Rerunnable() {
 	}
 
+	// Comments before the statement: -- and # lines, /* blocks */.
+	private static final Pattern LEADING_COMMENTS = Pattern.compile("\\A(?:\\s+|--[^\\n]*|#[^\\n]*|/\\*.*?\\*/)*",
+			Pattern.DOTALL);
+
 	/** Whether the step, with placeholders resolved to {@code resolvedSql}, may simply run again. */
 	public static boolean test(MigrationStep step, String resolvedSql) {
-		return step.isSql() && RERUNNABLE.matcher(resolvedSql).matches();
+		return step.isSql()
+				&& RERUNNABLE.matcher(LEADING_COMMENTS.matcher(resolvedSql).replaceFirst("")).matches();
 	}
 
 }

@@ -14,7 +14,8 @@ class RerunnableTests {
 			"create materialized view if not exists mv TO t AS SELECT 1", "CREATE OR REPLACE VIEW v AS SELECT 1",
 			"DROP TABLE IF EXISTS t", "ALTER TABLE t ADD COLUMN IF NOT EXISTS c UInt8",
 			"ALTER TABLE `db`.`t` ON CLUSTER `main` DROP COLUMN IF EXISTS c",
-			"ALTER TABLE t MODIFY COLUMN IF EXISTS c UInt16", "ALTER TABLE t ADD INDEX IF NOT EXISTS i c TYPE minmax GRANULARITY 1" })
+			"ALTER TABLE t MODIFY COLUMN IF EXISTS c UInt16", "ALTER TABLE t ADD INDEX IF NOT EXISTS i c TYPE minmax GRANULARITY 1",
+			"-- a comment\n/* and a block\n */ # and this\nCREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory" })
 	void statementsThatCanRunAgain(String sql) {
 		assertThat(Rerunnable.test(MigrationStep.sql(sql), sql)).isTrue();
 	}
@@ -23,7 +24,7 @@ class RerunnableTests {
 	@ValueSource(strings = { "CREATE TABLE t (x UInt8) ENGINE = Memory", "INSERT INTO t VALUES (1)",
 			"ALTER TABLE t UPDATE x = 1 WHERE 1", "ALTER TABLE t ADD COLUMN c UInt8", "RENAME TABLE a TO b",
 			"ALTER TABLE t ADD COLUMN IF NOT EXISTS c UInt8, ADD COLUMN d UInt8", "DROP TABLE t",
-			"ALTER TABLE t DELETE WHERE x = 1" })
+			"ALTER TABLE t DELETE WHERE x = 1", "-- CREATE TABLE IF NOT EXISTS t\nINSERT INTO t VALUES (1)" })
 	void statementsThatCannot(String sql) {
 		assertThat(Rerunnable.test(MigrationStep.sql(sql), sql)).isFalse();
 	}

@@ -111,7 +111,9 @@ public class ClickHouseMigrationsCommandRunner implements ApplicationListener<Ap
 		report.databases().forEach((database, script) -> {
 			this.out.println("-- Database '" + database + "': " + (script.isEmpty() ? "nothing to do" : script.size()
 					+ " statements"));
-			script.forEach((statement) -> this.out.println(statement + (statement.startsWith("--") ? "" : ";")));
+			// Each statement ends with ';' but the one-line notes of Java steps.
+			script.forEach((statement) -> this.out
+				.println(statement + ((statement.startsWith("--") && !statement.contains("\n")) ? "" : ";")));
 			this.out.println();
 		});
 	}

@@ -1,0 +1,62 @@
+package org.clickhousemigrations.autoconfigure.command;
+
+import org.clickhousemigrations.autoconfigure.MigrationAppsAccess;
+import org.clickhousemigrations.test.EmbeddedClickHouse;
+import org.clickhousemigrations.test.EmbeddedClickHouseExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith({ EmbeddedClickHouseExtension.class, OutputCaptureExtension.class })
+class CommandModeIT {
+
+	@Test
+	void statusPrintsATableAndMigratesNothing(EmbeddedClickHouse clickHouse, CapturedOutput output) {
+		String database = clickHouse.createDatabase("status");
+		try (ConfigurableApplicationContext context = MigrationAppsAccess.runWeb(clickHouse, database,
+				"clickhouse.migrations.locations=classpath:db/it/states", "clickhouse.migrations.command=status")) {
+			assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
+		}
+		assertThat(MigrationAppsAccess.lastExit()).isZero();
+		assertThat(output.getOut()).contains("Database 'default': PENDING")
+			.contains("| Module  | Version | Description | Type | State   | Installed on |")
+			.contains("| default | 5       | Step 5      | SQL  | PENDING |              |");
+		assertThat(clickHouse.query("SELECT count() FROM system.tables WHERE database = '" + database + "'").trim())
+			.isEqualTo("0");
+	}
+
+	@Test
+	void migrateThenValidate(EmbeddedClickHouse clickHouse, CapturedOutput output) {
+		String database = clickHouse.createDatabase("migrate");
+		MigrationAppsAccess.runWeb(clickHouse, database, "clickhouse.migrations.locations=classpath:db/it/states",
+				"clickhouse.migrations.command=migrate", "clickhouse.migrations.target=default:3").close();
+		assertThat(MigrationAppsAccess.lastExit()).isZero();
+		assertThat(output.getOut()).contains("| default | 3       | Step 3      | SQL  | APPLIED |")
+			.contains("| default | 4       | Step 4      | SQL  | PENDING |");
+		MigrationAppsAccess.runWeb(clickHouse, database, "clickhouse.migrations.locations=classpath:db/it/states",
+				"clickhouse.migrations.command=validate").close();
+		assertThat(MigrationAppsAccess.lastExit()).isZero();
+		assertThat(output.getOut()).contains("Valid: every database agrees with the application.");
+	}
+
+	@Test
+	void failuresExitWithOneAndTheReason(EmbeddedClickHouse clickHouse, CapturedOutput output) {
+		String database = clickHouse.createDatabase("failing");
+		MigrationAppsAccess.runWeb(clickHouse, database, "clickhouse.migrations.locations=classpath:db/it/states",
+				"clickhouse.migrations.command=rollback").close();
+		assertThat(MigrationAppsAccess.lastExit()).isEqualTo(1);
+		assertThat(output.getErr()).contains(
+				"clickhouse-migrations rollback failed: rollback needs --clickhouse.migrations.target=<module>:<version>");
+		MigrationAppsAccess.runWeb(clickHouse, database, "clickhouse.migrations.locations=classpath:db/it/states",
+				"clickhouse.migrations.command=explode").close();
+		assertThat(MigrationAppsAccess.lastExit()).isEqualTo(1);
+		assertThat(output.getErr()).contains("unknown command 'explode'");
+	}
+
+}
