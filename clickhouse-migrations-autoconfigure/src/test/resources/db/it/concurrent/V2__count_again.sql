@@ -1,0 +1,1 @@
+INSERT INTO counter VALUES (2);

@@ -1,0 +1,1 @@
+CREATE TABLE fine (n UInt8) ENGINE = MergeTree ORDER BY n;

@@ -1,0 +1,2 @@
+INSERT INTO fine VALUES (1);
+INSERT INTO fine SELECT 'unterminated;
