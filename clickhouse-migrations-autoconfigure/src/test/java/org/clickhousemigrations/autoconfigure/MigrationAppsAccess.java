@@ -16,6 +16,12 @@ public final class MigrationAppsAccess {
 		return MigrationApps.run(clickHouse, database, true, properties);
 	}
 
+	/** Runs a non-web application on {@code database}. */
+	public static ConfigurableApplicationContext run(EmbeddedClickHouse clickHouse, String database,
+			String... properties) {
+		return MigrationApps.run(clickHouse, database, false, properties);
+	}
+
 	public static int lastExit() {
 		return MigrationApps.lastExit.get();
 	}

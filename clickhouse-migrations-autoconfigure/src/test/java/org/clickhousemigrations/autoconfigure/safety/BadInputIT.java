@@ -1,0 +1,149 @@
+package org.clickhousemigrations.autoconfigure.safety;
+
+import java.net.ServerSocket;
+
+import org.clickhousemigrations.ClickHouseMigrationException;
+import org.clickhousemigrations.ClickHouseMigrations;
+import org.clickhousemigrations.DatabaseStatus;
+import org.clickhousemigrations.autoconfigure.MigrationAppsAccess;
+import org.clickhousemigrations.test.EmbeddedClickHouse;
+import org.clickhousemigrations.test.EmbeddedClickHouseExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Bad input gets a clear error that names the file, statement or setting, and nothing is written. */
+@ExtendWith(EmbeddedClickHouseExtension.class)
+class BadInputIT {
+
+	private static final String USERS = """
+			<clickhouse>
+			  <profiles><default/><reader><readonly>1</readonly></reader></profiles>
+			  <quotas><default/></quotas>
+			  <users>
+			    <default><password></password><profile>default</profile><quota>default</quota>
+			      <networks><ip>::/0</ip></networks><access_management>1</access_management></default>
+			    <app><password>s3cret</password><profile>default</profile><quota>default</quota>
+			      <networks><ip>::/0</ip></networks></app>
+			    <reader><password>r3ad</password><profile>reader</profile><quota>default</quota>
+			      <networks><ip>::/0</ip></networks></reader>
+			  </users>
+			</clickhouse>""";
+
+	private static EmbeddedClickHouse secured;
+
+	@BeforeAll
+	static void startServerWithUsers() {
+		if (System.getenv("CLICKHOUSE_URL") == null && System.getProperty("CLICKHOUSE_URL") == null) {
+			secured = EmbeddedClickHouse.builder()
+				.config("<users_config>users.xml</users_config>")
+				.file("users.xml", USERS)
+				.start();
+		}
+	}
+
+	@AfterAll
+	static void stop() {
+		if (secured != null) {
+			secured.close();
+		}
+	}
+
+	@Test
+	void malformedSqlFileNamesTheFileAndLine(EmbeddedClickHouse clickHouse) {
+		String database = clickHouse.createDatabase("malformed");
+		assertThatThrownBy(() -> MigrationAppsAccess.run(clickHouse, database,
+				"clickhouse.migrations.locations=classpath:db/it/malformed"))
+			.isInstanceOf(ClickHouseMigrationException.class)
+			.hasMessageContaining("V2__broken.sql: the string (') opened on line 2 is never closed");
+		assertNothingWritten(clickHouse, database);
+	}
+
+	@Test
+	void duplicateVersionsAndBadNamesAreAllReported(EmbeddedClickHouse clickHouse) {
+		String database = clickHouse.createDatabase("duplicate");
+		assertThatThrownBy(() -> MigrationAppsAccess.run(clickHouse, database,
+				"clickhouse.migrations.locations=classpath:db/it/duplicate"))
+			.hasMessageContaining("Version events:1 is used twice")
+			.hasMessageContaining("events/V1.0__second.sql")
+			.hasMessageContaining("events/V1__first.sql")
+			.hasMessageContaining("'V1_name_without_separator' is not a migration name: use V<version>__<description>");
+		assertNothingWritten(clickHouse, database);
+	}
+
+	@Test
+	void unreachableServerIsNamedAndFailsStartUp(EmbeddedClickHouse clickHouse) throws Exception {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		assertThatThrownBy(() -> MigrationAppsAccess.run(clickHouse, "default",
+				"clickhouse.migrations.locations=classpath:db/it/states",
+				"clickhouse.migrations.databases.main.url=jdbc:clickhouse://127.0.0.1:" + closedPort + "/x"))
+			.isInstanceOf(ClickHouseMigrationException.class)
+			.hasMessageContaining("Cannot read the migration history")
+			.hasMessageContaining("of database 'main'");
+	}
+
+	@Test
+	void wrongCredentialsAreAClearErrorAndWriteNothing() {
+		assumeTrue(secured != null, "needs a server started with users");
+		String database = secured.createDatabase("credentials");
+		assertThatThrownBy(() -> MigrationAppsAccess.run(secured, database,
+				"clickhouse.migrations.locations=classpath:db/it/states",
+				"clickhouse.migrations.databases.main.url=" + secured.jdbcUrl(database),
+				"clickhouse.migrations.databases.main.username=app",
+				"clickhouse.migrations.databases.main.password=wrong"))
+			.isInstanceOf(ClickHouseMigrationException.class)
+			.hasMessageContaining("of database 'main'")
+			.hasMessageContaining("ClickHouse error 516")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("wrong"));
+		assertNothingWritten(secured, database);
+	}
+
+	@Test
+	void readonlyDatabaseWithAReadOnlyUserIsReadAndNeverWritten() {
+		assumeTrue(secured != null, "needs a server started with users");
+		String database = secured.createDatabase("reader");
+		try (ConfigurableApplicationContext context = MigrationAppsAccess.run(secured, database,
+				"clickhouse.migrations.locations=classpath:db/it/states",
+				"clickhouse.migrations.databases.archive.url=" + secured.jdbcUrl(database),
+				"clickhouse.migrations.databases.archive.username=reader",
+				"clickhouse.migrations.databases.archive.password=r3ad",
+				"clickhouse.migrations.databases.archive.readonly=true")) {
+			ClickHouseMigrations migrations = context.getBean(ClickHouseMigrations.class);
+			assertThat(migrations.info("archive").status()).isEqualTo(DatabaseStatus.PENDING);
+			assertThat(migrations.validate().isValid()).isTrue();
+		}
+		assertNothingWritten(secured, database);
+	}
+
+	@Test
+	void writableDatabaseWithAReadOnlyUserSaysWhatToCheck() {
+		assumeTrue(secured != null, "needs a server started with users");
+		String database = secured.createDatabase("misconfigured");
+		assertThatThrownBy(() -> MigrationAppsAccess.run(secured, database,
+				"clickhouse.migrations.locations=classpath:db/it/states",
+				"clickhouse.migrations.databases.main.url=" + secured.jdbcUrl(database),
+				"clickhouse.migrations.databases.main.username=reader",
+				"clickhouse.migrations.databases.main.password=r3ad"))
+			.isInstanceOf(ClickHouseMigrationException.class)
+			.hasMessageContaining("Cannot create the migration history")
+			.hasMessageContaining("ClickHouse error 164")
+			.hasMessageContaining("Check that the user may create tables there");
+		assertNothingWritten(secured, database);
+	}
+
+	private static void assertNothingWritten(EmbeddedClickHouse clickHouse, String database) {
+		assertThat(clickHouse.query("SELECT count() FROM system.tables WHERE database = '" + database + "'").trim())
+			.isEqualTo("0");
+	}
+
+}
