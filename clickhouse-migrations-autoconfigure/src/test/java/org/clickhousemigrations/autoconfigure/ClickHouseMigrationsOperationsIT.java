@@ -187,6 +187,23 @@ class ClickHouseMigrationsOperationsIT {
 	}
 
 	@Test
+	void clusterPutsOnClusterIntoDdlAndReplicatesTheHistory(EmbeddedClickHouse clickHouse) {
+		// ON CLUSTER cannot run on a single local server: the dry run shows what would run on a cluster.
+		String database = clickHouse.createDatabase("cluster");
+		try (ConfigurableApplicationContext context = MigrationApps.run(clickHouse, database, null,
+				"clickhouse.migrations.locations=classpath:db/it/shop",
+				"clickhouse.migrations.placeholders.events_ttl_days=30", "clickhouse.migrations.command=status",
+				"clickhouse.migrations.databases.main.data-source=dataSource",
+				"clickhouse.migrations.databases.main.cluster=main")) {
+			List<String> script = context.getBean(ClickHouseMigrations.class).dryRun().databases().get("main");
+			assertThat(script.get(0)).startsWith("CREATE TABLE IF NOT EXISTS `clickhouse_migrations` ON CLUSTER `main` (")
+				.endsWith("ENGINE = ReplicatedMergeTree ORDER BY (module, version, event_time)");
+			assertThat(script).anyMatch((sql) -> sql.startsWith("CREATE TABLE IF NOT EXISTS events ON CLUSTER `main` ("))
+				.contains("ALTER TABLE `events` ON CLUSTER `main` ADD COLUMN IF NOT EXISTS `user_id` UInt64");
+		}
+	}
+
+	@Test
 	void outOfOrderPendingMigrationsAreReportedByValidate(EmbeddedClickHouse clickHouse) {
 		String database = clickHouse.createDatabase("order");
 		try (ConfigurableApplicationContext context = MigrationApps.run(clickHouse, database, null,
