@@ -1,6 +1,5 @@
 package org.clickhousemigrations.autoconfigure;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -15,6 +14,8 @@ import org.clickhousemigrations.autoconfigure.command.CommandExit;
 import org.clickhousemigrations.history.ClickHouseMigrationHistory;
 import org.clickhousemigrations.history.MigrationHistory;
 import org.clickhousemigrations.lock.MigrationLock;
+import org.clickhousemigrations.lock.ClusterAwareMigrationLock;
+import org.clickhousemigrations.lock.KeeperMapMigrationLock;
 import org.clickhousemigrations.lock.TableMigrationLock;
 import org.clickhousemigrations.resolve.JavaMigrationFactory;
 import org.clickhousemigrations.resolve.MigrationResolver;
@@ -56,9 +57,17 @@ public class ClickHouseMigrationsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MigrationLock clickHouseMigrationLock(ClickHouseMigrationsProperties properties) {
-		Duration wait = properties.getLock().getWait();
-		return new TableMigrationLock(properties.getHistory().getTable() + "_lock", properties.getHistory().getDatabase(),
-				wait, properties.getLock().getLease());
+		ClickHouseMigrationsProperties.Lock lock = properties.getLock();
+		String table = properties.getHistory().getTable() + "_lock";
+		MigrationLock single = new TableMigrationLock(table, properties.getHistory().getDatabase(), lock.getWait(),
+				lock.getLease());
+		MigrationLock keeper = new KeeperMapMigrationLock(table + "_keeper", lock.getKeeperPath(), lock.getWait(),
+				lock.getLease());
+		return switch (lock.getType()) {
+			case AUTO -> new ClusterAwareMigrationLock(single, keeper);
+			case TABLE -> single;
+			case KEEPER_MAP -> keeper;
+		};
 	}
 
 	@Bean

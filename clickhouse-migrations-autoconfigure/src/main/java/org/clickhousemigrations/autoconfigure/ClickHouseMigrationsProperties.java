@@ -188,11 +188,33 @@ public class ClickHouseMigrationsProperties {
 	/** The lock that makes instances take turns. */
 	public static class Lock {
 
+		/** Kind of lock: auto (keeper-map for databases with a cluster, else table), table or keeper-map. */
+		private LockType type = LockType.AUTO;
+
+		/** Path of the KeeperMap lock below the server's keeper_map_path_prefix. */
+		private String keeperPath = "/clickhouse_migrations_locks";
+
 		/** How long an instance waits for another one that is migrating the same database. */
 		private Duration wait = Duration.ofMinutes(5);
 
 		/** How long a lock holder that stopped renewing (crashed) keeps the lock. */
 		private Duration lease = Duration.ofSeconds(30);
+
+		public LockType getType() {
+			return this.type;
+		}
+
+		public void setType(LockType type) {
+			this.type = type;
+		}
+
+		public String getKeeperPath() {
+			return this.keeperPath;
+		}
+
+		public void setKeeperPath(String keeperPath) {
+			this.keeperPath = keeperPath;
+		}
 
 		public Duration getWait() {
 			return this.wait;
@@ -209,6 +231,20 @@ public class ClickHouseMigrationsProperties {
 		public void setLease(Duration lease) {
 			this.lease = lease;
 		}
+
+	}
+
+	/** Kinds of lock. */
+	public enum LockType {
+
+		/** KeeperMap for a database with a cluster, a lock table otherwise. */
+		AUTO,
+
+		/** A lock table: for a single server. */
+		TABLE,
+
+		/** A KeeperMap table in Keeper: for clusters, or servers that share a Keeper. */
+		KEEPER_MAP
 
 	}
 

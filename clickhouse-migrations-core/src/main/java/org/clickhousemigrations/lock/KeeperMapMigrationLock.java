@@ -1,0 +1,128 @@
+package org.clickhousemigrations.lock;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import org.clickhousemigrations.MigrationDatabase;
+import org.clickhousemigrations.execute.ClickHouseErrors;
+import org.clickhousemigrations.operation.Identifiers;
+
+/**
+ * A lock kept in Keeper (or ZooKeeper) through a {@code KeeperMap} table, for clusters: every node
+ * that an instance connects to sees the same key. With {@code keeper_map_strict_mode = 1} a second
+ * insert of a key fails, which makes taking the lock a real compare-and-set across the cluster.
+ * No mutation of a MergeTree table is involved. Needs {@code <keeper_map_path_prefix>} in the
+ * server configuration.
+ */
+public class KeeperMapMigrationLock extends LeaseLock {
+
+	private static final int KEEPER_EXCEPTION = 999;
+
+	private final String table;
+
+	private final String keeperPath;
+
+	/**
+	 * @param table the KeeperMap table, created on each node where it is missing
+	 * @param keeperPath the path of its data below {@code keeper_map_path_prefix}
+	 * @param wait how long to wait for another holder
+	 * @param lease how long a holder that stopped renewing keeps the lock
+	 */
+	public KeeperMapMigrationLock(String table, String keeperPath, Duration wait, Duration lease) {
+		super(wait, lease);
+		this.table = table;
+		this.keeperPath = keeperPath;
+	}
+
+	@Override
+	protected String tryTake(Connection connection, MigrationDatabase database, String holder) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE IF NOT EXISTS " + Identifiers.quote(this.table)
+					+ " (name String, holder String, expires DateTime64(3, 'UTC')) ENGINE = KeeperMap("
+					+ Identifiers.literal(this.keeperPath) + ") PRIMARY KEY name");
+		}
+		try {
+			write(connection, database, holder, true);
+			return holder;
+		}
+		catch (SQLException ex) {
+			// "Node exists": the key is taken. The driver does not always pass the message on, so any
+			// Keeper error counts as "not taken now"; the caller reads the holder and tries again.
+			if (ClickHouseErrors.code(ex) == KEEPER_EXCEPTION) {
+				return null;
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	protected Holder read(Connection connection, MigrationDatabase database) throws SQLException {
+		try (PreparedStatement query = connection.prepareStatement("SELECT holder, toString(expires), expires < now64(3) "
+				+ "FROM " + Identifiers.quote(this.table) + " WHERE name = ?")) {
+			query.setString(1, key(connection, database));
+			try (ResultSet result = query.executeQuery()) {
+				return result.next() ? new Holder(result.getString(1), result.getString(2), result.getBoolean(3)) : null;
+			}
+		}
+	}
+
+	@Override
+	protected void takeOver(Connection connection, MigrationDatabase database, Holder expired) throws SQLException {
+		// Only the expired holder's row: a lock that another instance took meanwhile has another holder.
+		delete(connection, database, expired.name());
+	}
+
+	@Override
+	protected boolean renew(Connection connection, MigrationDatabase database, String holder, String token)
+			throws SQLException {
+		Holder current = read(connection, database);
+		if (current == null || !current.name().equals(holder)) {
+			return false;
+		}
+		write(connection, database, holder, false);
+		return true;
+	}
+
+	@Override
+	protected void release(Connection connection, MigrationDatabase database, String holder, String token)
+			throws SQLException {
+		delete(connection, database, holder);
+	}
+
+	@Override
+	protected String describe(MigrationDatabase database) {
+		return "KeeperMap " + this.table + " ('" + this.keeperPath + "')";
+	}
+
+	private void write(Connection connection, MigrationDatabase database, String holder, boolean strict)
+			throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + Identifiers.quote(this.table)
+				+ " (name, holder, expires) SETTINGS keeper_map_strict_mode = " + (strict ? 1 : 0)
+				+ " VALUES (?, ?, now64(3) + toIntervalMillisecond(?))")) {
+			insert.setString(1, key(connection, database));
+			insert.setString(2, holder);
+			insert.setLong(3, lease().toMillis());
+			insert.executeUpdate();
+		}
+	}
+
+	private void delete(Connection connection, MigrationDatabase database, String holder) throws SQLException {
+		try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + Identifiers.quote(this.table)
+				+ " WHERE name = ? AND holder = ?")) {
+			delete.setString(1, key(connection, database));
+			delete.setString(2, holder);
+			delete.executeUpdate();
+		}
+	}
+
+	// One key per ClickHouse database: instances of one database contend, others do not.
+	private static String key(Connection connection, MigrationDatabase database) throws SQLException {
+		String schema = connection.getSchema();
+		return (schema != null) ? schema : database.name();
+	}
+
+}
