@@ -42,6 +42,12 @@ class OperationsTests {
 	}
 
 	@Test
+	void literalsCannotBreakOutOfTheirQuotes() {
+		assertThat(org.clickhousemigrations.operation.Identifiers.literal("it's \\'); DROP TABLE x; --"))
+			.isEqualTo("'it\\'s \\\\\\'); DROP TABLE x; --'");
+	}
+
+	@Test
 	void viewsAndIndexes() {
 		assertThat(Operations.createMaterializedView("mv", "daily", "SELECT 1").forward().sql())
 			.isEqualTo("CREATE MATERIALIZED VIEW IF NOT EXISTS `mv` ${on_cluster} TO `daily` AS SELECT 1");

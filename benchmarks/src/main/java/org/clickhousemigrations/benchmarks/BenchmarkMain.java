@@ -1,0 +1,258 @@
+package org.clickhousemigrations.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.clickhousemigrations.ClickHouseMigrations;
+import org.clickhousemigrations.MigrationDatabase;
+import org.clickhousemigrations.MigrationKey;
+import org.clickhousemigrations.MigrationStep;
+import org.clickhousemigrations.MigrationType;
+import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.history.ClickHouseMigrationHistory;
+import org.clickhousemigrations.lock.TableMigrationLock;
+import org.clickhousemigrations.test.EmbeddedClickHouse;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * Runs this library, Flyway with its ClickHouse plugin and plain JDBC on identical generated
+ * migrations, each in a fresh database of one embedded ClickHouse, and prints milliseconds, HTTP
+ * requests (from {@code system.query_log}) and ratios. Absolute times on a shared machine are
+ * noisy; the ratios within one run are what to compare.
+ */
+public final class BenchmarkMain {
+
+	private static final int HISTORY_MODULES = 20;
+
+	private static final int HISTORY_PER_MODULE = 500;
+
+	private final EmbeddedClickHouse clickHouse;
+
+	private final QueryLog queryLog;
+
+	private final Path work;
+
+	private int databases;
+
+	private BenchmarkMain(EmbeddedClickHouse clickHouse, Path work) {
+		this.clickHouse = clickHouse;
+		this.queryLog = new QueryLog(clickHouse);
+		this.work = work;
+	}
+
+	public static void main(String[] args) throws Exception {
+		int[] sizes = Arrays.stream(((args.length > 0) ? args[0] : "50,200,1000").split(","))
+			.mapToInt((size) -> Integer.parseInt(size.trim()))
+			.toArray();
+		Path work = Files.createTempDirectory("clickhouse-migrations-benchmarks");
+		try (EmbeddedClickHouse clickHouse = EmbeddedClickHouse.builder().queryLog().start()) {
+			BenchmarkMain benchmark = new BenchmarkMain(clickHouse, work);
+			System.out.println("\nClickHouse " + clickHouse.query("SELECT version()").trim() + ", Java "
+					+ System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores\n");
+			benchmark.coldApply(sizes);
+			benchmark.bootWithNothingPending();
+			benchmark.historyGrowth();
+			benchmark.starterOverhead();
+		}
+		System.exit(0);
+	}
+
+	/** Cold apply of N two-statement migrations into an empty database. */
+	private void coldApply(int[] sizes) throws Exception {
+		System.out.println("## Cold apply of N two-statement migrations\n");
+		System.out.println("| workload | N | plain JDBC ms (requests) | clickhouse-migrations ms (requests) | ratio | "
+				+ "Flyway ms (requests) | ratio |");
+		System.out.println("|---|---|---|---|---|---|---|");
+		for (Workload workload : Workload.values()) {
+			for (int size : sizes) {
+				if (workload != Workload.CREATE_AND_INSERT && size != sizes[Math.min(1, sizes.length - 1)]) {
+					continue;
+				}
+				Path migrations = workload.write(this.work, size);
+				List<String> statements = workload.allStatements(size);
+				Measure jdbc = apply(Contender.PLAIN_JDBC, migrations, statements);
+				Measure ours = apply(Contender.CLICKHOUSE_MIGRATIONS, migrations, statements);
+				Measure flyway = apply(Contender.FLYWAY, migrations, statements);
+				System.out.printf(Locale.ROOT, "| %s | %d | %d (%d) | %d (%d) | %.2fx | %d (%d) | %.2fx |%n",
+						workload.name().toLowerCase(Locale.ROOT), size, jdbc.millis(), jdbc.requests(), ours.millis(),
+						ours.requests(), ratio(ours, jdbc), flyway.millis(), flyway.requests(), ratio(flyway, jdbc));
+			}
+		}
+	}
+
+	/** A second boot, with nothing pending: what every deploy pays. */
+	private void bootWithNothingPending() throws Exception {
+		System.out.println("\n## Boot with nothing pending (50 applied migrations)\n");
+		Path migrations = Workload.CREATE_AND_INSERT.write(this.work.resolve("boot"), 50);
+		List<String> statements = Workload.CREATE_AND_INSERT.allStatements(50);
+		System.out.println("| contender | ms | requests |");
+		System.out.println("|---|---|---|");
+		for (Contender contender : List.of(Contender.CLICKHOUSE_MIGRATIONS, Contender.FLYWAY)) {
+			try (HikariDataSource dataSource = dataSource(newDatabase())) {
+				contender.migrate(dataSource, migrations, statements);
+				Measure again = measure(() -> {
+					contender.migrate(dataSource, migrations, statements);
+					return null;
+				});
+				System.out.printf("| %s | %d | %d |%n", contender.name().toLowerCase(Locale.ROOT), again.millis(),
+						again.requests());
+				if (contender == Contender.CLICKHOUSE_MIGRATIONS) {
+					this.queryLog.queries(again.from(), again.to()).forEach((query) -> System.out.println("|  | | `" + query + "` |"));
+				}
+			}
+		}
+	}
+
+	/** Planning and applying as the history grows to 10,000 applied migrations in 20 modules. */
+	private void historyGrowth() throws Exception {
+		System.out.println("\n## History of 10,000 applied migrations in 20 modules\n");
+		List<ResolvedMigration> applied = new ArrayList<>();
+		for (int module = 0; module < HISTORY_MODULES; module++) {
+			for (int version = 1; version <= HISTORY_PER_MODULE; version++) {
+				applied.add(migration("m" + module + ":" + version, "SELECT 1"));
+			}
+		}
+		ResolvedMigration next = migration("m0:" + (HISTORY_PER_MODULE + 1),
+				"CREATE TABLE IF NOT EXISTS next (id UInt8) ENGINE = MergeTree ORDER BY id", "INSERT INTO next VALUES (1)");
+		String big = newDatabase();
+		try (HikariDataSource dataSource = dataSource(big); HikariDataSource empty = dataSource(newDatabase())) {
+			ClickHouseMigrationHistory history = new ClickHouseMigrationHistory("clickhouse_migrations", null, null);
+			MigrationDatabase target = MigrationDatabase.of("bench", dataSource);
+			history.create(target);
+			this.clickHouse.query("INSERT INTO " + big + ".clickhouse_migrations SELECT 'm' || toString(intDiv(number, "
+					+ HISTORY_PER_MODULE + ")), toString(number % " + HISTORY_PER_MODULE + " + 1), 'x', 'SQL', 'x', "
+					+ "'c', 'APPLIED', 1, 1, '', 'default', now64(3), 1, '', now64(6) FROM numbers("
+					+ HISTORY_MODULES * HISTORY_PER_MODULE + ")");
+			List<ResolvedMigration> withNext = new ArrayList<>(applied);
+			withNext.add(next);
+			ClickHouseMigrations large = migrations(dataSource, () -> withNext);
+			large.info();
+			long infoMillis = median(5, () -> measure(large::info).millis());
+			Measure apply10001 = measure(() -> {
+				large.migrate();
+				return null;
+			});
+			ClickHouseMigrations small = migrations(empty, () -> List.of(next));
+			Measure apply1 = measure(() -> {
+				small.migrate();
+				return null;
+			});
+			System.out.println("| figure | ms | requests |");
+			System.out.println("|---|---|---|");
+			System.out.printf("| info() with 10,001 migrations (median of 5) | %d | 1 |%n", infoMillis);
+			System.out.printf("| apply the 10,001st migration | %d | %d |%n", apply10001.millis(), apply10001.requests());
+			System.out.printf("| apply the 1st migration (empty history) | %d | %d |%n", apply1.millis(), apply1.requests());
+		}
+	}
+
+	/** What the starter adds to the start-up of an application with nothing pending. */
+	private void starterOverhead() throws Exception {
+		System.out.println("\n## Start-up of a Spring Boot application with nothing pending (median of 10)\n");
+		Path migrations = Workload.CREATE_AND_INSERT.write(this.work.resolve("startup"), 50);
+		String database = newDatabase();
+		String[] properties = { "spring.datasource.url=" + this.clickHouse.jdbcUrl(database),
+				"spring.datasource.username=" + this.clickHouse.username(), "spring.main.banner-mode=off",
+				"logging.level.root=WARN", "clickhouse.migrations.locations=filesystem:" + migrations };
+		start(properties, true);
+		long without = median(10, () -> start(properties, false));
+		long with = median(10, () -> start(properties, true));
+		System.out.println("| application | start-up ms |");
+		System.out.println("|---|---|");
+		System.out.printf("| without the starter (clickhouse.migrations.enabled=false) | %d |%n", without);
+		System.out.printf("| with the starter | %d |%n", with);
+		System.out.printf("| added by the starter | %d |%n", with - without);
+	}
+
+	private long start(String[] properties, boolean enabled) {
+		long started = System.nanoTime();
+		new SpringApplicationBuilder(StartupApp.class).web(WebApplicationType.NONE)
+			.properties(properties)
+			.properties("clickhouse.migrations.enabled=" + enabled)
+			.run()
+			.close();
+		return (System.nanoTime() - started) / 1_000_000;
+	}
+
+	private Measure apply(Contender contender, Path migrations, List<String> statements) throws Exception {
+		try (HikariDataSource dataSource = dataSource(newDatabase())) {
+			return measure(() -> {
+				contender.migrate(dataSource, migrations, statements);
+				return null;
+			});
+		}
+	}
+
+	private Measure measure(Callable<?> action) throws Exception {
+		Instant from = Instant.now();
+		long started = System.nanoTime();
+		action.call();
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		Instant to = Instant.now();
+		return new Measure(millis, this.queryLog.count(from, to), from, to);
+	}
+
+	private ClickHouseMigrations migrations(HikariDataSource dataSource, Supplier<List<ResolvedMigration>> resolved) {
+		return new ClickHouseMigrations(List.of(MigrationDatabase.of("bench", dataSource)), resolved,
+				new ClickHouseMigrationHistory("clickhouse_migrations", null, null),
+				new TableMigrationLock("clickhouse_migrations_lock", null, java.time.Duration.ofMinutes(1),
+						java.time.Duration.ofSeconds(30)),
+				null, Map.of(), List.of(), false);
+	}
+
+	private static ResolvedMigration migration(String key, String... statements) {
+		return new ResolvedMigration(MigrationKey.parse(key), "x", MigrationType.SQL, "x", "c", List.of(),
+				Arrays.stream(statements).map(MigrationStep::sql).toList(), null, "none");
+	}
+
+	private String newDatabase() {
+		String name = "bench_" + (++this.databases);
+		this.clickHouse.query("CREATE DATABASE " + name);
+		return name;
+	}
+
+	// A warm pool, as an application has when it migrates: connecting is not part of the figures.
+	private HikariDataSource dataSource(String database) throws Exception {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(this.clickHouse.jdbcUrl(database));
+		dataSource.setUsername(this.clickHouse.username());
+		dataSource.setMaximumPoolSize(4);
+		dataSource.getConnection().close();
+		return dataSource;
+	}
+
+	private static long median(int runs, Callable<Long> run) throws Exception {
+		long[] values = new long[runs];
+		for (int i = 0; i < runs; i++) {
+			values[i] = run.call();
+		}
+		Arrays.sort(values);
+		return values[runs / 2];
+	}
+
+	private static double ratio(Measure measure, Measure baseline) {
+		return (double) measure.millis() / Math.max(1, baseline.millis());
+	}
+
+	private record Measure(long millis, long requests, Instant from, Instant to) {
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class StartupApp {
+
+	}
+
+}
