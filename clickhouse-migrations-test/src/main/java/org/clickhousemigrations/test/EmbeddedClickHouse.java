@@ -227,6 +227,8 @@ public final class EmbeddedClickHouse implements AutoCloseable {
 
 		private final Map<String, String> files = new LinkedHashMap<>();
 
+		private final Map<String, String> users = new LinkedHashMap<>();
+
 		private Duration startTimeout = Duration.ofSeconds(60);
 
 		private Engine engine;
@@ -246,6 +248,17 @@ public final class EmbeddedClickHouse implements AutoCloseable {
 		/** Writes a file beside the configuration file, e.g. the {@code users.xml} it names. */
 		public Builder file(String name, String content) {
 			this.files.put(name, content);
+			return this;
+		}
+
+		/**
+		 * Adds a user with a password, read-only or not. With any user added, the built-in
+		 * {@code default} user stays, without password and with access management.
+		 */
+		public Builder user(String name, String password, boolean readonly) {
+			this.users.put(name, "<" + name + "><password>" + password + "</password><profile>"
+					+ (readonly ? "readonly" : "default") + "</profile><quota>default</quota>"
+					+ "<networks><ip>::/0</ip></networks></" + name + ">");
 			return this;
 		}
 
@@ -274,7 +287,7 @@ public final class EmbeddedClickHouse implements AutoCloseable {
 		public EmbeddedClickHouse start() {
 			Engine chosen = (this.engine != null) ? this.engine : defaultEngine();
 			if (chosen instanceof Engine.External external) {
-				if (!this.configElements.isEmpty() || !this.files.isEmpty()) {
+				if (!this.configElements.isEmpty() || !this.files.isEmpty() || !this.users.isEmpty()) {
 					throw new IllegalStateException("This test configures the ClickHouse server, so it needs one that "
 							+ "it starts itself; unset " + EngineLocator.URL_VARIABLE);
 				}
@@ -320,11 +333,16 @@ public final class EmbeddedClickHouse implements AutoCloseable {
 			for (Map.Entry<String, String> file : this.files.entrySet()) {
 				Files.writeString(directory.resolve(file.getKey()), file.getValue());
 			}
+			List<String> configElements = new ArrayList<>(this.configElements);
+			if (!this.users.isEmpty()) {
+				Files.writeString(directory.resolve("users.xml"), usersXml());
+				configElements.add("<users_config>users.xml</users_config>");
+			}
 			Path config = directory.resolve("config.xml");
 			// Idle keep-alive connections of the owner would otherwise hold up shutdown by five seconds,
 			// after which ClickHouse exits forcibly and leaves its data folder behind.
 			Files.writeString(config, "<clickhouse>\n<shutdown_wait_unfinished>0</shutdown_wait_unfinished>\n"
-					+ String.join("\n", this.configElements) + "\n</clickhouse>\n");
+					+ String.join("\n", configElements) + "\n</clickhouse>\n");
 			options.add("--config-file=" + config);
 			options.add("--path=" + data + "/");
 			options.add("--http_port=" + httpPort);
@@ -351,6 +369,20 @@ public final class EmbeddedClickHouse implements AutoCloseable {
 			logger.info("ClickHouse ready at {} in {} ms ({})", httpBase,
 					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), local.description());
 			return server;
+		}
+
+		private String usersXml() {
+			return """
+					<clickhouse>
+					  <profiles><default/><readonly><readonly>1</readonly></readonly></profiles>
+					  <quotas><default/></quotas>
+					  <users>
+					    <default><password></password><profile>default</profile><quota>default</quota>
+					      <networks><ip>::/0</ip></networks><access_management>1</access_management></default>
+					    %s
+					  </users>
+					</clickhouse>
+					""".formatted(String.join("\n", this.users.values()));
 		}
 
 		private static int freePort() throws IOException {

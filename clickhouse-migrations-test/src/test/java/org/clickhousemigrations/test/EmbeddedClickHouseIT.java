@@ -76,21 +76,9 @@ class EmbeddedClickHouseIT {
 	void configFileGivesUsersWithPasswordsAndTheQueryLog() throws Exception {
 		assumeStartsItsOwnServer();
 		try (EmbeddedClickHouse clickHouse = EmbeddedClickHouse.builder()
-			.config("<users_config>users.xml</users_config>")
+			.user("app", "s3cret", false)
+			.user("reader", "r", true)
 			.queryLog()
-			.file("users.xml", """
-					<clickhouse>
-					  <profiles><default/><reader><readonly>1</readonly></reader></profiles>
-					  <quotas><default/></quotas>
-					  <users>
-					    <default><password></password><profile>default</profile><quota>default</quota>
-					      <networks><ip>::/0</ip></networks><access_management>1</access_management></default>
-					    <app><password>s3cret</password><profile>default</profile><quota>default</quota>
-					      <networks><ip>::/0</ip></networks></app>
-					    <reader><password>r</password><profile>reader</profile><quota>default</quota>
-					      <networks><ip>::/0</ip></networks></reader>
-					  </users>
-					</clickhouse>""")
 			.start()) {
 			try (Connection app = DriverManager.getConnection(clickHouse.jdbcUrl(), "app", "s3cret")) {
 				app.createStatement().execute("CREATE TABLE t (id UInt8) ENGINE = MergeTree ORDER BY id");

@@ -23,29 +23,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @ExtendWith(EmbeddedClickHouseExtension.class)
 class BadInputIT {
 
-	private static final String USERS = """
-			<clickhouse>
-			  <profiles><default/><reader><readonly>1</readonly></reader></profiles>
-			  <quotas><default/></quotas>
-			  <users>
-			    <default><password></password><profile>default</profile><quota>default</quota>
-			      <networks><ip>::/0</ip></networks><access_management>1</access_management></default>
-			    <app><password>s3cret</password><profile>default</profile><quota>default</quota>
-			      <networks><ip>::/0</ip></networks></app>
-			    <reader><password>r3ad</password><profile>reader</profile><quota>default</quota>
-			      <networks><ip>::/0</ip></networks></reader>
-			  </users>
-			</clickhouse>""";
-
 	private static EmbeddedClickHouse secured;
 
 	@BeforeAll
 	static void startServerWithUsers() {
 		if (System.getenv("CLICKHOUSE_URL") == null && System.getProperty("CLICKHOUSE_URL") == null) {
-			secured = EmbeddedClickHouse.builder()
-				.config("<users_config>users.xml</users_config>")
-				.file("users.xml", USERS)
-				.start();
+			secured = EmbeddedClickHouse.builder().user("app", "s3cret", false).user("reader", "r3ad", true).start();
 		}
 	}
 
