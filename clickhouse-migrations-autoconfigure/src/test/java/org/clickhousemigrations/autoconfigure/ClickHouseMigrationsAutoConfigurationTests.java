@@ -4,6 +4,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.MigrationDatabase;
 import org.clickhousemigrations.history.ClickHouseMigrationHistory;
@@ -63,6 +64,8 @@ class ClickHouseMigrationsAutoConfigurationTests {
 				assertThat(databases).map(MigrationDatabase::name).containsExactly("zeta", "alpha");
 				assertThat(databases.get(1).readonly()).isTrue();
 				assertThat(databases.get(1).modules()).containsExactly("events", "billing");
+				assertThat(databases.get(0).dataSource()).isInstanceOfSatisfying(HikariDataSource.class,
+						(pool) -> assertThat(pool.getDataSourceProperties()).containsEntry("retry", "0"));
 			});
 	}
 
