@@ -62,8 +62,8 @@ final class DatabaseOperations {
 		List<MigrationInfo> infos = infos(snapshot);
 		this.owner.remember(this.database, infos);
 		if (pending(infos, target).isEmpty()) {
-			logger.info("Database '{}' is up to date ({} migrations, history {})", this.database.name(), infos.size(),
-					history().location(this.database));
+			logger.info("Database '{}' is up to date{} ({} migrations, history {})", this.database.name(),
+					(target != null) ? " up to " + target : "", infos.size(), history().location(this.database));
 			return List.of();
 		}
 		if (dryRun) {

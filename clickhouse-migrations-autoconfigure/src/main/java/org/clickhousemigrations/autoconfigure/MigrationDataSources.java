@@ -36,8 +36,7 @@ public class MigrationDataSources implements DisposableBean {
 				throw new IllegalStateException("ClickHouse migrations need a DataSource: define one (spring.datasource.*)"
 						+ " or configure clickhouse.migrations.databases.<name>.url");
 			}
-			this.databases.add(new MigrationDatabase(DEFAULT_DATABASE, dataSource, true, false, List.of(), null,
-					java.util.Map.of()));
+			this.databases.add(MigrationDatabase.of(DEFAULT_DATABASE, dataSource));
 			return;
 		}
 		properties.getDatabases().forEach((name, database) -> this.databases.add(new MigrationDatabase(name,

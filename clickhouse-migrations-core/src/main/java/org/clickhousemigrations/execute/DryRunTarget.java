@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.clickhousemigrations.AppliedMigration;
-import org.clickhousemigrations.MigrationContext;
 import org.clickhousemigrations.MigrationDatabase;
 import org.clickhousemigrations.MigrationStep;
 import org.clickhousemigrations.history.MigrationHistory;
@@ -52,11 +51,6 @@ public final class DryRunTarget implements ExecutionTarget {
 	@Override
 	public void record(List<AppliedMigration> rows) {
 		this.script.add(this.history.render(this.database, rows));
-	}
-
-	@Override
-	public MigrationContext context(String module) {
-		throw new UnsupportedOperationException("A dry run runs no Java step");
 	}
 
 	@Override

@@ -3,7 +3,6 @@ package org.clickhousemigrations.execute;
 import java.util.List;
 
 import org.clickhousemigrations.AppliedMigration;
-import org.clickhousemigrations.MigrationContext;
 import org.clickhousemigrations.MigrationStep;
 
 /**
@@ -21,9 +20,6 @@ public interface ExecutionTarget extends AutoCloseable {
 
 	/** Appends rows to the history, in one write. */
 	void record(List<AppliedMigration> rows);
-
-	/** The context a Java step of {@code module} gets. */
-	MigrationContext context(String module);
 
 	@Override
 	void close();

@@ -75,8 +75,7 @@ public final class JdbcExecutionTarget implements ExecutionTarget {
 		this.history.append(this.database, rows);
 	}
 
-	@Override
-	public MigrationContext context(String module) {
+	private MigrationContext context(String module) {
 		return new DefaultMigrationContext(this.jdbc, this.database.name(), module, this.placeholders);
 	}
 
