@@ -210,6 +210,12 @@ final class DatabaseOperations {
 			if (MigrationValidator.blocksMigrate(info.state())) {
 				problems.add(info.key() + " (" + info.script() + ") is " + info.state() + ": restore it, or run repair");
 			}
+			if (info.applied() != null && info.applied().event().isUnfinishedRollback()) {
+				problems.add(info.key() + " (" + info.script() + ") stopped while being rolled back, after rollback "
+						+ "statement " + info.applied().statementsDone() + ": run the rollback again (it resumes "
+						+ "there), or finish it by hand and run repair");
+				continue;
+			}
 			boolean wanted = info.state() == MigrationState.PENDING || info.state() == MigrationState.FAILED;
 			if (wanted && (needed == null || needed.contains(info.key()))) {
 				pending.add(info);
@@ -249,18 +255,14 @@ final class DatabaseOperations {
 	// A failed run resumes after the steps it had done, if they did not change since.
 	private int resumeAt(MigrationInfo info, List<MigrationStep> steps, boolean rollback) {
 		AppliedMigration previous = info.applied();
-		HistoryEvent failedEvent = rollback ? HistoryEvent.ROLLBACK_FAILED : HistoryEvent.FAILED;
-		boolean resumable = previous != null && (previous.event() == failedEvent
-				|| !rollback && previous.event() == HistoryEvent.PROGRESS);
+		boolean resumable = previous != null && (rollback ? previous.event().isUnfinishedRollback()
+				: previous.event() == HistoryEvent.FAILED || previous.event() == HistoryEvent.PROGRESS);
 		if (!resumable || previous.statementsDone() == 0) {
 			return 0;
 		}
 		int done = previous.statementsDone();
 		if (done <= steps.size() && Progress.checksum(steps, done).equals(previous.progressChecksum())) {
 			return done;
-		}
-		if (!rollback && previous.event() == HistoryEvent.ROLLBACK_FAILED) {
-			return 0;
 		}
 		throw new ClickHouseMigrationException(String.format("%s (%s) on database '%s' stopped after statement %d of "
 				+ "%d, and statements 1 to %d have changed since, so it cannot resume safely. Restore statements 1 to "

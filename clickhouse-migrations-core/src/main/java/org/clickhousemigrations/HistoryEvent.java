@@ -15,6 +15,9 @@ public enum HistoryEvent {
 	/** The migration was undone; it is pending again. */
 	ROLLED_BACK,
 
+	/** Undoing the migration: rollback steps up to {@code statementsDone} ran; it is not finished. */
+	ROLLBACK_PROGRESS,
+
 	/** Undoing the migration failed after {@code statementsDone} rollback steps had run. */
 	ROLLBACK_FAILED,
 
@@ -25,6 +28,11 @@ public enum HistoryEvent {
 	 * Set by repair: with all statements done, the migration is applied as it is now (checksum
 	 * re-aligned); with none, it is forgotten (a failure cleared: pending again, or gone if missing).
 	 */
-	REPAIRED
+	REPAIRED;
+
+	/** Whether the row belongs to a rollback that did not finish. */
+	public boolean isUnfinishedRollback() {
+		return this == ROLLBACK_PROGRESS || this == ROLLBACK_FAILED;
+	}
 
 }

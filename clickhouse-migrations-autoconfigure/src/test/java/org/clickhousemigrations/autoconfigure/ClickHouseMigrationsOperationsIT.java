@@ -67,6 +67,40 @@ class ClickHouseMigrationsOperationsIT {
 	}
 
 	@Test
+	void failedRollbackBlocksMigrateAndResumesWhereItStopped(EmbeddedClickHouse clickHouse) {
+		String database = clickHouse.createDatabase("rollback_fail");
+		MigrationApps.run(clickHouse, database, null, "clickhouse.migrations.locations=classpath:db/it/rollbackfail",
+				"clickhouse.migrations.placeholders.drop_target=missing").close();
+		try (ConfigurableApplicationContext context = MigrationApps.run(clickHouse, database, null,
+				"clickhouse.migrations.locations=classpath:db/it/rollbackfail",
+				"clickhouse.migrations.placeholders.drop_target=missing")) {
+			ClickHouseMigrations migrations = context.getBean(ClickHouseMigrations.class);
+			assertThatThrownBy(() -> migrations.rollback("default", "default", "0"))
+				.hasMessageContaining("Rollback of default:1 'Two tables' (V1__two_tables.sql) failed on database "
+						+ "'default' at statement 2 of 2")
+				.hasMessageContaining("run the rollback again: it resumes at rollback statement 2");
+			assertThat(clickHouse.query("SELECT event, statements_done FROM " + database
+					+ ".clickhouse_migrations ORDER BY event_time")).endsWith("ROLLBACK_PROGRESS\t1\nROLLBACK_FAILED\t1\n");
+			// Half rolled back: running the migration forward now would be wrong.
+			assertThatThrownBy(migrations::migrate).hasMessageContaining("stopped while being rolled back, after "
+					+ "rollback statement 1: run the rollback again");
+			assertThat(migrations.validate().problems()).singleElement()
+				.satisfies((problem) -> assertThat(problem.fix()).startsWith("run the rollback again"));
+		}
+		try (ConfigurableApplicationContext context = MigrationApps.run(clickHouse, database, null,
+				"clickhouse.migrations.locations=classpath:db/it/rollbackfail", "clickhouse.migrations.command=status",
+				"clickhouse.migrations.placeholders.drop_target=r1")) {
+			ClickHouseMigrations migrations = context.getBean(ClickHouseMigrations.class);
+			// Resumes at rollback statement 2: DROP TABLE r2 (gone already) does not run again.
+			migrations.rollback("default", "default", "0");
+			assertThat(migrations.info("default").migrations().get(0).state()).isEqualTo(MigrationState.PENDING);
+			assertThat(clickHouse.query("EXISTS TABLE " + database + ".r1").trim()).isEqualTo("0");
+			migrations.migrate();
+			assertThat(clickHouse.query("EXISTS TABLE " + database + ".r2").trim()).isEqualTo("1");
+		}
+	}
+
+	@Test
 	void rollbackCanBeSwitchedOff(EmbeddedClickHouse clickHouse) {
 		String database = clickHouse.createDatabase("no_rollback");
 		try (ConfigurableApplicationContext context = MigrationApps.run(clickHouse, database, null,

@@ -103,9 +103,9 @@ public final class MigrationExecutor {
 				fail(planned, row, rollback, i, step, sql, started, ex);
 			}
 			logStep(migration, steps.size(), i, step, millisSince(stepStarted));
-			if (!lastRerunnable && i < steps.size() - 1 && !rollback) {
-				this.waiting.add(row.with(HistoryEvent.PROGRESS, i + 1, Progress.checksum(steps, i + 1), installedOn,
-						millisSince(started), ""));
+			if (!lastRerunnable && i < steps.size() - 1) {
+				this.waiting.add(row.with(rollback ? HistoryEvent.ROLLBACK_PROGRESS : HistoryEvent.PROGRESS, i + 1,
+						Progress.checksum(steps, i + 1), installedOn, millisSince(started), ""));
 				flush();
 			}
 		}
@@ -113,7 +113,7 @@ public final class MigrationExecutor {
 		this.waiting.add(rollback ? row.with(HistoryEvent.ROLLED_BACK, 0, "", installedOn, millis, "")
 				: row.with(HistoryEvent.APPLIED, steps.size(), Progress.checksum(steps, steps.size()), installedOn,
 						millis, ""));
-		if (!lastRerunnable || rollback) {
+		if (!lastRerunnable) {
 			flush();
 		}
 		logger.info("{} {} '{}' on database '{}' ({} statement{}, {} ms)", rollback ? "Rolled back" : "Applied",

@@ -69,7 +69,7 @@ public final class MigrationPlanner {
 		}
 		return switch (row.event()) {
 			case BASELINE -> MigrationState.BASELINE;
-			case FAILED, PROGRESS, ROLLBACK_FAILED -> MigrationState.FAILED;
+			case FAILED, PROGRESS, ROLLBACK_PROGRESS, ROLLBACK_FAILED -> MigrationState.FAILED;
 			case APPLIED, REPAIRED -> row.checksum().equals(migration.checksum()) ? MigrationState.APPLIED
 					: MigrationState.CHECKSUM_MISMATCH;
 			case ROLLED_BACK -> throw new IllegalStateException("handled above");

@@ -35,11 +35,16 @@ public final class MigrationValidator {
 				case MISSING -> problems.add(new Problem(database, key, info.script(), Kind.MISSING,
 						"is applied but no longer found in the application",
 						"restore it, or run repair to remove it from the history"));
-				case FAILED -> problems.add(new Problem(database, key, info.script(), Kind.FAILED,
-						"stopped after statement " + info.applied().statementsDone() + " of "
-								+ info.applied().statementsTotal() + ": " + info.applied().error(),
-						"fix the cause and migrate (it resumes where it stopped), or undo its effects by hand and "
-								+ "run repair to run it again from the start"));
+				case FAILED -> problems.add(info.applied().event().isUnfinishedRollback()
+						? new Problem(database, key, info.script(), Kind.FAILED,
+								"stopped while being rolled back, after rollback statement "
+										+ info.applied().statementsDone() + ": " + info.applied().error(),
+								"run the rollback again (it resumes there), or finish it by hand and run repair")
+						: new Problem(database, key, info.script(), Kind.FAILED,
+								"stopped after statement " + info.applied().statementsDone() + " of "
+										+ info.applied().statementsTotal() + ": " + info.applied().error(),
+								"fix the cause and migrate (it resumes where it stopped), or undo its effects by hand "
+										+ "and run repair to run it again from the start"));
 				case PENDING -> {
 					MigrationVersion highest = highestApplied.get(info.key().module());
 					if (highest != null && info.key().version().compareTo(highest) < 0) {

@@ -29,8 +29,8 @@ public final class RollbackPlanner {
 			if (!info.key().module().equals(target.module()) || info.key().version().compareTo(target.version()) <= 0) {
 				continue;
 			}
-			boolean rollbackFailed = info.applied() != null && info.applied().event() == HistoryEvent.ROLLBACK_FAILED;
-			if (info.state() == MigrationState.APPLIED || rollbackFailed) {
+			boolean unfinished = info.applied() != null && info.applied().event().isUnfinishedRollback();
+			if (info.state() == MigrationState.APPLIED || unfinished) {
 				if (info.resolved().rollbackSteps().isEmpty()) {
 					problems.add(info.key() + " cannot be undone: " + info.resolved().rollbackProblem()
 							+ "; add a rollback, or roll back by hand and run repair");

@@ -1,0 +1,5 @@
+CREATE TABLE IF NOT EXISTS r1 (id UInt8) ENGINE = MergeTree ORDER BY id;
+CREATE TABLE IF NOT EXISTS r2 (id UInt8) ENGINE = MergeTree ORDER BY id;
+-- rollback
+DROP TABLE r2;
+DROP TABLE ${drop_target};
