@@ -67,9 +67,6 @@ public class MigrationDataSources implements DisposableBean {
 		pool.setMinimumIdle(0);
 		// Do not connect before the pool is first used: an unreachable database is reported, not fatal.
 		pool.setInitializationFailTimeout(-1);
-		// The driver would re-send a request that failed in transit; a migration statement that
-		// may have run must not run again behind our back.
-		pool.addDataSourceProperty("retry", "0");
 		this.owned.add(pool);
 		return pool;
 	}
