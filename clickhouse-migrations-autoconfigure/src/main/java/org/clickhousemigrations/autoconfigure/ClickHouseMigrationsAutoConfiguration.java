@@ -117,6 +117,7 @@ public class ClickHouseMigrationsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	@ConditionalOnProperty(prefix = "clickhouse.migrations", name = "command")
 	ClickHouseMigrationsCommandRunner clickHouseMigrationsCommandRunner(ClickHouseMigrations migrations,
 			ClickHouseMigrationsProperties properties, CommandExit exit) {
