@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import org.clickhousemigrations.history.MigrationHistory;
 import org.clickhousemigrations.lock.MigrationLock;
+import org.clickhousemigrations.plan.MigrationPlanner;
 import org.clickhousemigrations.plan.MigrationValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -177,9 +178,9 @@ public class ClickHouseMigrations {
 	}
 
 	private DatabaseReport info(MigrationDatabase database) {
-		DatabaseOperations operations = operations(database);
 		try {
-			return remember(database, operations.infos(this.history.read(database)));
+			return remember(database, MigrationPlanner.info(database, this.migrations.get(),
+					this.history.read(database).latest(), this.router));
 		}
 		catch (RuntimeException ex) {
 			DatabaseReport report = new DatabaseReport(database.name(), database.migrate(), database.readonly(),

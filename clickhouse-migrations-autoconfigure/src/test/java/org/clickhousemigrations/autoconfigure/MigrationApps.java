@@ -16,7 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /** Starts small applications on the embedded ClickHouse, so that ApplicationReadyEvent really fires. */
-final class MigrationApps {
+public final class MigrationApps {
 
 	private MigrationApps() {
 	}
@@ -27,8 +27,11 @@ final class MigrationApps {
 		return run(clickHouse, database, false, extraConfig, properties);
 	}
 
-	/** Runs an application of the default web type (so that command mode decides), without extra beans. */
-	static ConfigurableApplicationContext run(EmbeddedClickHouse clickHouse, String database, boolean web,
+	/**
+	 * Runs an application without extra beans; {@code web}: of the default web type, so that
+	 * command mode decides whether a server starts.
+	 */
+	public static ConfigurableApplicationContext run(EmbeddedClickHouse clickHouse, String database, boolean web,
 			String... properties) {
 		return run(clickHouse, database, web, null, properties);
 	}
@@ -60,8 +63,12 @@ final class MigrationApps {
 				prefix + "password=" + clickHouse.password());
 	}
 
+	private static final AtomicInteger lastExit = new AtomicInteger(-1);
+
 	/** The exit code of the last command run in this JVM. */
-	static final AtomicInteger lastExit = new AtomicInteger(-1);
+	public static int lastExit() {
+		return lastExit.get();
+	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration

@@ -1,6 +1,6 @@
 package org.clickhousemigrations.autoconfigure.command;
 
-import org.clickhousemigrations.autoconfigure.MigrationAppsAccess;
+import org.clickhousemigrations.autoconfigure.MigrationApps;
 import org.clickhousemigrations.test.EmbeddedClickHouse;
 import org.clickhousemigrations.test.EmbeddedClickHouseExtension;
 import org.junit.jupiter.api.Test;
@@ -19,11 +19,11 @@ class CommandModeIT {
 	@Test
 	void statusPrintsATableAndMigratesNothing(EmbeddedClickHouse clickHouse, CapturedOutput output) {
 		String database = clickHouse.createDatabase("status");
-		try (ConfigurableApplicationContext context = MigrationAppsAccess.runWeb(clickHouse, database,
+		try (ConfigurableApplicationContext context = MigrationApps.run(clickHouse, database, true,
 				"clickhouse.migrations.locations=classpath:db/it/states", "clickhouse.migrations.command=status")) {
 			assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
 		}
-		assertThat(MigrationAppsAccess.lastExit()).isZero();
+		assertThat(MigrationApps.lastExit()).isZero();
 		assertThat(output.getOut()).contains("Database 'default': PENDING")
 			.contains("| Module  | Version | Description | Type | State   | Installed on |")
 			.contains("| default | 5       | Step 5      | SQL  | PENDING |              |");
@@ -34,28 +34,28 @@ class CommandModeIT {
 	@Test
 	void migrateThenValidate(EmbeddedClickHouse clickHouse, CapturedOutput output) {
 		String database = clickHouse.createDatabase("migrate");
-		MigrationAppsAccess.runWeb(clickHouse, database, "clickhouse.migrations.locations=classpath:db/it/states",
+		MigrationApps.run(clickHouse, database, true, "clickhouse.migrations.locations=classpath:db/it/states",
 				"clickhouse.migrations.command=migrate", "clickhouse.migrations.target=default:3").close();
-		assertThat(MigrationAppsAccess.lastExit()).isZero();
+		assertThat(MigrationApps.lastExit()).isZero();
 		assertThat(output.getOut()).contains("| default | 3       | Step 3      | SQL  | APPLIED |")
 			.contains("| default | 4       | Step 4      | SQL  | PENDING |");
-		MigrationAppsAccess.runWeb(clickHouse, database, "clickhouse.migrations.locations=classpath:db/it/states",
+		MigrationApps.run(clickHouse, database, true, "clickhouse.migrations.locations=classpath:db/it/states",
 				"clickhouse.migrations.command=validate").close();
-		assertThat(MigrationAppsAccess.lastExit()).isZero();
+		assertThat(MigrationApps.lastExit()).isZero();
 		assertThat(output.getOut()).contains("Valid: every database agrees with the application.");
 	}
 
 	@Test
 	void failuresExitWithOneAndTheReason(EmbeddedClickHouse clickHouse, CapturedOutput output) {
 		String database = clickHouse.createDatabase("failing");
-		MigrationAppsAccess.runWeb(clickHouse, database, "clickhouse.migrations.locations=classpath:db/it/states",
+		MigrationApps.run(clickHouse, database, true, "clickhouse.migrations.locations=classpath:db/it/states",
 				"clickhouse.migrations.command=rollback").close();
-		assertThat(MigrationAppsAccess.lastExit()).isEqualTo(1);
+		assertThat(MigrationApps.lastExit()).isEqualTo(1);
 		assertThat(output.getErr()).contains(
 				"clickhouse-migrations rollback failed: rollback needs --clickhouse.migrations.target=<module>:<version>");
-		MigrationAppsAccess.runWeb(clickHouse, database, "clickhouse.migrations.locations=classpath:db/it/states",
+		MigrationApps.run(clickHouse, database, true, "clickhouse.migrations.locations=classpath:db/it/states",
 				"clickhouse.migrations.command=explode").close();
-		assertThat(MigrationAppsAccess.lastExit()).isEqualTo(1);
+		assertThat(MigrationApps.lastExit()).isEqualTo(1);
 		assertThat(output.getErr()).contains("unknown command 'explode'");
 	}
 

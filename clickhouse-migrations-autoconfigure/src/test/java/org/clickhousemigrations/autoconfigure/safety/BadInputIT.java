@@ -5,7 +5,7 @@ import java.net.ServerSocket;
 import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.DatabaseStatus;
-import org.clickhousemigrations.autoconfigure.MigrationAppsAccess;
+import org.clickhousemigrations.autoconfigure.MigrationApps;
 import org.clickhousemigrations.test.EmbeddedClickHouse;
 import org.clickhousemigrations.test.EmbeddedClickHouseExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +42,7 @@ class BadInputIT {
 	@Test
 	void malformedSqlFileNamesTheFileAndLine(EmbeddedClickHouse clickHouse) {
 		String database = clickHouse.createDatabase("malformed");
-		assertThatThrownBy(() -> MigrationAppsAccess.run(clickHouse, database,
+		assertThatThrownBy(() -> MigrationApps.run(clickHouse, database, false,
 				"clickhouse.migrations.locations=classpath:db/it/malformed"))
 			.isInstanceOf(ClickHouseMigrationException.class)
 			.hasMessageContaining("V2__broken.sql: the string (') opened on line 2 is never closed");
@@ -52,7 +52,7 @@ class BadInputIT {
 	@Test
 	void duplicateVersionsAndBadNamesAreAllReported(EmbeddedClickHouse clickHouse) {
 		String database = clickHouse.createDatabase("duplicate");
-		assertThatThrownBy(() -> MigrationAppsAccess.run(clickHouse, database,
+		assertThatThrownBy(() -> MigrationApps.run(clickHouse, database, false,
 				"clickhouse.migrations.locations=classpath:db/it/duplicate"))
 			.hasMessageContaining("Version events:1 is used twice")
 			.hasMessageContaining("events/V1.0__second.sql")
@@ -67,7 +67,7 @@ class BadInputIT {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
-		assertThatThrownBy(() -> MigrationAppsAccess.run(clickHouse, "default",
+		assertThatThrownBy(() -> MigrationApps.run(clickHouse, "default", false,
 				"clickhouse.migrations.locations=classpath:db/it/states",
 				"clickhouse.migrations.databases.main.url=jdbc:clickhouse://127.0.0.1:" + closedPort + "/x"))
 			.isInstanceOf(ClickHouseMigrationException.class)
@@ -79,7 +79,7 @@ class BadInputIT {
 	void wrongCredentialsAreAClearErrorAndWriteNothing() {
 		assumeTrue(secured != null, "needs a server started with users");
 		String database = secured.createDatabase("credentials");
-		assertThatThrownBy(() -> MigrationAppsAccess.run(secured, database,
+		assertThatThrownBy(() -> MigrationApps.run(secured, database, false,
 				"clickhouse.migrations.locations=classpath:db/it/states",
 				"clickhouse.migrations.databases.main.url=" + secured.jdbcUrl(database),
 				"clickhouse.migrations.databases.main.username=app",
@@ -95,7 +95,7 @@ class BadInputIT {
 	void readonlyDatabaseWithAReadOnlyUserIsReadAndNeverWritten() {
 		assumeTrue(secured != null, "needs a server started with users");
 		String database = secured.createDatabase("reader");
-		try (ConfigurableApplicationContext context = MigrationAppsAccess.run(secured, database,
+		try (ConfigurableApplicationContext context = MigrationApps.run(secured, database, false,
 				"clickhouse.migrations.locations=classpath:db/it/states",
 				"clickhouse.migrations.databases.archive.url=" + secured.jdbcUrl(database),
 				"clickhouse.migrations.databases.archive.username=reader",
@@ -112,7 +112,7 @@ class BadInputIT {
 	void writableDatabaseWithAReadOnlyUserSaysWhatToCheck() {
 		assumeTrue(secured != null, "needs a server started with users");
 		String database = secured.createDatabase("misconfigured");
-		assertThatThrownBy(() -> MigrationAppsAccess.run(secured, database,
+		assertThatThrownBy(() -> MigrationApps.run(secured, database, false,
 				"clickhouse.migrations.locations=classpath:db/it/states",
 				"clickhouse.migrations.databases.main.url=" + secured.jdbcUrl(database),
 				"clickhouse.migrations.databases.main.username=reader",
