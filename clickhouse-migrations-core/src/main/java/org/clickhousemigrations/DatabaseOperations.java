@@ -61,7 +61,8 @@ final class DatabaseOperations {
 		Snapshot snapshot = history().read(this.database);
 		List<MigrationInfo> infos = infos(snapshot);
 		this.owner.remember(this.database, infos);
-		if (pending(infos, target).isEmpty()) {
+		List<MigrationInfo> pending = pending(infos, target);
+		if (pending.isEmpty()) {
 			logger.info("Database '{}' is up to date{} ({} migrations, history {})", this.database.name(),
 					(target != null) ? " up to " + target : "", infos.size(), history().location(this.database));
 			return List.of();
@@ -72,7 +73,7 @@ final class DatabaseOperations {
 				if (!snapshot.exists()) {
 					script.add(history().renderCreate(this.database));
 				}
-				List<PlannedMigration> plan = plan(pending(infos, target), placeholders(connection), false);
+				List<PlannedMigration> plan = plan(pending, placeholders(connection), false);
 				new MigrationExecutor(this.database, script, List.of(), () -> {
 				}).execute(plan, false);
 				return script.script();
@@ -87,11 +88,12 @@ final class DatabaseOperations {
 			}
 			try (MigrationLock.Held held = this.owner.lock().acquire(this.database)) {
 				// Another instance may have migrated while we waited for the lock.
-				List<MigrationInfo> pending = pending(infos(history().read(this.database)), target);
+				List<MigrationInfo> stillPending = pending(infos(history().read(this.database)), target);
 				long started = System.nanoTime();
-				execute(pending, false, held);
+				execute(stillPending, false, held);
 				logger.info("Database '{}' migrated: {} migration{} applied in {} ms", this.database.name(),
-						pending.size(), (pending.size() == 1) ? "" : "s", (System.nanoTime() - started) / 1_000_000);
+						stillPending.size(), (stillPending.size() == 1) ? "" : "s",
+						(System.nanoTime() - started) / 1_000_000);
 			}
 		}
 		finally {

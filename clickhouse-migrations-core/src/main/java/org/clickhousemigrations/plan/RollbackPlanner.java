@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
-import org.clickhousemigrations.HistoryEvent;
 import org.clickhousemigrations.MigrationInfo;
 import org.clickhousemigrations.MigrationKey;
 import org.clickhousemigrations.MigrationState;
