@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.clickhousemigrations.model.DatabaseStatus;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.model.MigrationState;
+
 /**
  * The migrations of one database and their states.
  *
@@ -33,7 +37,8 @@ public record DatabaseReport(String name, boolean migrate, boolean readonly, Dat
 		return this.migrations.stream().filter((info) -> info.state() == state).count();
 	}
 
-	static DatabaseStatus status(MigrationDatabase database, List<MigrationInfo> migrations) {
+	/** The summary of the states of a database. */
+	public static DatabaseStatus status(MigrationDatabase database, List<MigrationInfo> migrations) {
 		if (!database.migrate()) {
 			return DatabaseStatus.DISABLED;
 		}

@@ -1,5 +1,10 @@
 package org.clickhousemigrations;
 
+import org.clickhousemigrations.model.AppliedMigration;
+import org.clickhousemigrations.model.MigrationKey;
+import org.clickhousemigrations.model.MigrationState;
+import org.clickhousemigrations.model.MigrationType;
+
 /**
  * A migration as the application and the history see it together.
  *

@@ -1,5 +1,7 @@
 package org.clickhousemigrations;
 
+import org.clickhousemigrations.model.MigrationDatabase;
+
 /**
  * Told of each migration that ran, for example to record metrics. Called on the migrating thread.
  */

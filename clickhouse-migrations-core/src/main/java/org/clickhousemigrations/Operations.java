@@ -1,18 +1,9 @@
 package org.clickhousemigrations;
 
-import org.clickhousemigrations.operation.AddColumn;
-import org.clickhousemigrations.operation.AddIndex;
-import org.clickhousemigrations.operation.CreateMaterializedView;
-import org.clickhousemigrations.operation.CreateTable;
-import org.clickhousemigrations.operation.CreateView;
-import org.clickhousemigrations.operation.DropColumn;
-import org.clickhousemigrations.operation.DropIndex;
-import org.clickhousemigrations.operation.DropTable;
-import org.clickhousemigrations.operation.DropView;
-import org.clickhousemigrations.operation.JavaOperation;
-import org.clickhousemigrations.operation.ModifyColumn;
-import org.clickhousemigrations.operation.RenameColumn;
-import org.clickhousemigrations.operation.SqlOperation;
+import java.util.Optional;
+
+import org.clickhousemigrations.operation.Ddl;
+
 
 /**
  * The operations a {@link ClickHouseMigration} is made of. SQL text may use placeholders
@@ -27,28 +18,27 @@ public final class Operations {
 
 	/** One SQL statement that cannot be undone automatically. */
 	public static Operation sql(String statement) {
-		return new SqlOperation(MigrationStep.sql(statement), null);
+		return of(MigrationStep.sql(statement), null);
 	}
 
 	/** One SQL statement and the statement that undoes it. */
 	public static Operation sql(String forward, String rollback) {
-		return new SqlOperation(MigrationStep.sql(forward), MigrationStep.sql(rollback));
+		return of(MigrationStep.sql(forward), MigrationStep.sql(rollback));
 	}
 
 	/** Java code that cannot be undone automatically. */
 	public static Operation java(JavaStep step) {
-		return new JavaOperation(MigrationStep.java(step, describe(step)), null);
+		return of(MigrationStep.java(step, describe(step)), null);
 	}
 
 	/** Java code and the code that undoes it. */
 	public static Operation java(JavaStep forward, JavaStep rollback) {
-		return new JavaOperation(MigrationStep.java(forward, describe(forward)),
-				MigrationStep.java(rollback, describe(rollback)));
+		return of(MigrationStep.java(forward, describe(forward)), MigrationStep.java(rollback, describe(rollback)));
 	}
 
 	/** Java code with a label for logs, history and dry-run reports. */
 	public static Operation java(String label, JavaStep forward, JavaStep rollback) {
-		return new JavaOperation(MigrationStep.java(forward, label),
+		return of(MigrationStep.java(forward, label),
 				(rollback != null) ? MigrationStep.java(rollback, "undo " + label) : null);
 	}
 
@@ -58,67 +48,71 @@ public final class Operations {
 	 * @param engine the engine clause, e.g. {@code "MergeTree ORDER BY id"}
 	 */
 	public static Operation createTable(String table, String columns, String engine) {
-		return new CreateTable(table, columns, engine);
+		return sql(Ddl.createTable(table, columns, engine), Ddl.dropTable(table));
 	}
 
 	/** {@code DROP TABLE IF EXISTS}; not reversible. */
 	public static Operation dropTable(String table) {
-		return new DropTable(table);
+		return sql(Ddl.dropTable(table));
 	}
 
 	/** {@code ADD COLUMN IF NOT EXISTS}; undone by dropping the column. */
 	public static Operation addColumn(String table, String column, String type) {
-		return new AddColumn(table, column, type);
+		return sql(Ddl.addColumn(table, column, type), Ddl.dropColumn(table, column));
 	}
 
 	/** {@code DROP COLUMN IF EXISTS}; not reversible. */
 	public static Operation dropColumn(String table, String column) {
-		return new DropColumn(table, column, null);
+		return sql(Ddl.dropColumn(table, column));
 	}
 
 	/** {@code DROP COLUMN IF EXISTS}; undone by adding an empty column of {@code type} back. */
 	public static Operation dropColumn(String table, String column, String type) {
-		return new DropColumn(table, column, type);
+		return sql(Ddl.dropColumn(table, column), Ddl.addColumn(table, column, type));
 	}
 
 	/** {@code MODIFY COLUMN IF EXISTS column type}; not reversible. */
 	public static Operation modifyColumn(String table, String column, String type) {
-		return new ModifyColumn(table, column, type, null);
+		return sql(Ddl.modifyColumn(table, column, type));
 	}
 
 	/** {@code MODIFY COLUMN IF EXISTS column type}; undone by modifying it back to {@code previousType}. */
 	public static Operation modifyColumn(String table, String column, String type, String previousType) {
-		return new ModifyColumn(table, column, type, previousType);
+		return sql(Ddl.modifyColumn(table, column, type), Ddl.modifyColumn(table, column, previousType));
 	}
 
 	/** {@code RENAME COLUMN IF EXISTS from TO to}; undone by renaming it back. */
 	public static Operation renameColumn(String table, String from, String to) {
-		return new RenameColumn(table, from, to);
+		return sql(Ddl.renameColumn(table, from, to), Ddl.renameColumn(table, to, from));
 	}
 
 	/** {@code ADD INDEX IF NOT EXISTS name expression TYPE type GRANULARITY granularity}. */
 	public static Operation addIndex(String table, String name, String expression, String type, int granularity) {
-		return new AddIndex(table, name, expression, type, granularity);
+		return sql(Ddl.addIndex(table, name, expression, type, granularity), Ddl.dropIndex(table, name));
 	}
 
 	/** {@code DROP INDEX IF EXISTS}; not reversible. */
 	public static Operation dropIndex(String table, String name) {
-		return new DropIndex(table, name);
+		return sql(Ddl.dropIndex(table, name));
 	}
 
 	/** {@code CREATE VIEW IF NOT EXISTS view AS select}. */
 	public static Operation createView(String view, String select) {
-		return new CreateView(view, select);
+		return sql(Ddl.createView(view, select), Ddl.dropView(view));
 	}
 
 	/** {@code CREATE MATERIALIZED VIEW IF NOT EXISTS view TO targetTable AS select}. */
 	public static Operation createMaterializedView(String view, String targetTable, String select) {
-		return new CreateMaterializedView(view, targetTable, select);
+		return sql(Ddl.createMaterializedView(view, targetTable, select), Ddl.dropView(view));
 	}
 
 	/** {@code DROP VIEW IF EXISTS} (plain or materialized); not reversible. */
 	public static Operation dropView(String view) {
-		return new DropView(view);
+		return sql(Ddl.dropView(view));
+	}
+
+	private static Operation of(MigrationStep forward, MigrationStep inverse) {
+		return new StepOperation(forward, Optional.ofNullable(inverse));
 	}
 
 	private static String describe(JavaStep step) {
@@ -126,6 +120,9 @@ public final class Operations {
 		// Lambdas have generated names; the enclosing class is what a reader recognises.
 		int lambda = name.indexOf("$$Lambda");
 		return (lambda > 0) ? name.substring(0, lambda) + " (lambda)" : name;
+	}
+
+	private record StepOperation(MigrationStep forward, Optional<MigrationStep> inverse) implements Operation {
 	}
 
 }

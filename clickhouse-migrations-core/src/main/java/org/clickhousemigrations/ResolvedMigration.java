@@ -3,6 +3,10 @@ package org.clickhousemigrations;
 import java.util.List;
 import java.util.Optional;
 
+import org.clickhousemigrations.model.MigrationKey;
+import org.clickhousemigrations.model.MigrationType;
+import org.clickhousemigrations.model.MigrationVersion;
+
 /**
  * A migration as found in the application: where it is, what it runs and how to undo it. Its SQL
  * still holds placeholders; they are resolved per database when it runs.

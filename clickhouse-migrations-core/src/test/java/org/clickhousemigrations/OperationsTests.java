@@ -1,5 +1,6 @@
 package org.clickhousemigrations;
 
+import org.clickhousemigrations.sql.Identifiers;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +44,7 @@ class OperationsTests {
 
 	@Test
 	void literalsCannotBreakOutOfTheirQuotes() {
-		assertThat(org.clickhousemigrations.operation.Identifiers.literal("it's \\'); DROP TABLE x; --"))
+		assertThat(org.clickhousemigrations.sql.Identifiers.literal("it's \\'); DROP TABLE x; --"))
 			.isEqualTo("'it\\'s \\\\\\'); DROP TABLE x; --'");
 	}
 

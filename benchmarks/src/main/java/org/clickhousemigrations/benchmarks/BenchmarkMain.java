@@ -13,13 +13,13 @@ import java.util.function.Supplier;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.clickhousemigrations.ClickHouseMigrations;
-import org.clickhousemigrations.MigrationDatabase;
-import org.clickhousemigrations.MigrationKey;
 import org.clickhousemigrations.MigrationStep;
-import org.clickhousemigrations.MigrationType;
 import org.clickhousemigrations.ResolvedMigration;
 import org.clickhousemigrations.history.ClickHouseMigrationHistory;
 import org.clickhousemigrations.lock.TableMigrationLock;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.model.MigrationKey;
+import org.clickhousemigrations.model.MigrationType;
 import org.clickhousemigrations.test.EmbeddedClickHouse;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -152,14 +152,14 @@ public final class BenchmarkMain {
 					+ HISTORY_MODULES * HISTORY_PER_MODULE + ")");
 			List<ResolvedMigration> withNext = new ArrayList<>(applied);
 			withNext.addAll(next);
-			ClickHouseMigrations large = migrations(dataSource, () -> withNext);
+			ClickHouseMigrations large = Contender.migrations(dataSource, () -> withNext);
 			large.info();
 			long infoMillis = median(5, () -> measure(large::info).millis());
 			Measure onLarge = measure(() -> {
 				large.migrate();
 				return null;
 			});
-			ClickHouseMigrations small = migrations(empty, () -> next);
+			ClickHouseMigrations small = Contender.migrations(empty, () -> next);
 			Measure onEmpty = measure(() -> {
 				small.migrate();
 				return null;
@@ -219,14 +219,6 @@ public final class BenchmarkMain {
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		Instant to = Instant.now();
 		return new Measure(millis, this.queryLog.count(from, to), from, to);
-	}
-
-	private ClickHouseMigrations migrations(HikariDataSource dataSource, Supplier<List<ResolvedMigration>> resolved) {
-		return new ClickHouseMigrations(List.of(MigrationDatabase.of("bench", dataSource)), resolved,
-				new ClickHouseMigrationHistory("clickhouse_migrations", null, null),
-				new TableMigrationLock("clickhouse_migrations_lock", null, java.time.Duration.ofMinutes(1),
-						java.time.Duration.ofSeconds(30)),
-				null, Map.of(), List.of(), false);
 	}
 
 	private static ResolvedMigration migration(String key, String... statements) {

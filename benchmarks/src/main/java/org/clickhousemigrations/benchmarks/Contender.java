@@ -6,13 +6,17 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import org.clickhousemigrations.ClickHouseMigrations;
-import org.clickhousemigrations.MigrationDatabase;
+import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.engine.DefaultClickHouseMigrations;
+import org.clickhousemigrations.execute.JdbcExecutionTargetFactory;
 import org.clickhousemigrations.history.ClickHouseMigrationHistory;
 import org.clickhousemigrations.lock.TableMigrationLock;
+import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.resolve.JavaMigrationFactory;
 import org.clickhousemigrations.resolve.MigrationResolver;
 import org.flywaydb.core.Flyway;
@@ -59,11 +63,15 @@ enum Contender {
 	static ClickHouseMigrations migrations(DataSource dataSource, Path migrations) {
 		MigrationResolver resolver = new MigrationResolver(List.of("filesystem:" + migrations),
 				Contender.class.getClassLoader(), JavaMigrationFactory.REFLECTION);
-		return new ClickHouseMigrations(List.of(MigrationDatabase.of("bench", dataSource)),
-				SingletonSupplier.of(resolver::resolve),
-				new ClickHouseMigrationHistory("clickhouse_migrations", null, null),
+		return migrations(dataSource, SingletonSupplier.of(resolver::resolve));
+	}
+
+	/** This library over the given migrations. */
+	static ClickHouseMigrations migrations(DataSource dataSource, Supplier<List<ResolvedMigration>> resolved) {
+		ClickHouseMigrationHistory history = new ClickHouseMigrationHistory("clickhouse_migrations", null, null);
+		return new DefaultClickHouseMigrations(List.of(MigrationDatabase.of("bench", dataSource)), resolved, history,
 				new TableMigrationLock("clickhouse_migrations_lock", null, Duration.ofMinutes(1), Duration.ofSeconds(30)),
-				null, Map.of(), List.of(), false);
+				null, new JdbcExecutionTargetFactory(history, Map.of()), List.of(), false);
 	}
 
 }

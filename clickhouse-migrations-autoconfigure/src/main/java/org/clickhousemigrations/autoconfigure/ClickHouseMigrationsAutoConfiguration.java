@@ -9,20 +9,19 @@ import org.clickhousemigrations.ClickHouseMigrationRouter;
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.MigrationListener;
 import org.clickhousemigrations.ResolvedMigration;
-import org.clickhousemigrations.autoconfigure.command.ClickHouseMigrationsCommandRunner;
-import org.clickhousemigrations.autoconfigure.command.CommandExit;
+import org.clickhousemigrations.engine.DefaultClickHouseMigrations;
+import org.clickhousemigrations.execute.JdbcExecutionTargetFactory;
 import org.clickhousemigrations.history.ClickHouseMigrationHistory;
 import org.clickhousemigrations.history.MigrationHistory;
-import org.clickhousemigrations.lock.MigrationLock;
 import org.clickhousemigrations.lock.ClusterAwareMigrationLock;
 import org.clickhousemigrations.lock.KeeperMapMigrationLock;
+import org.clickhousemigrations.lock.MigrationLock;
 import org.clickhousemigrations.lock.TableMigrationLock;
 import org.clickhousemigrations.resolve.JavaMigrationFactory;
 import org.clickhousemigrations.resolve.MigrationResolver;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,7 +29,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.util.StringUtils;
 import org.springframework.util.function.SingletonSupplier;
@@ -97,8 +95,9 @@ public class ClickHouseMigrationsAutoConfiguration {
 		ClickHouseMigrationRouter router = allRouters.isEmpty() ? null
 				: (database, module, migration) -> allRouters.stream()
 					.allMatch((each) -> each.allowMigrate(database, module, migration));
-		return new ClickHouseMigrations(dataSources.databases(), migrations, history, lock, router,
-				properties.getPlaceholders(), listeners.orderedStream().toList(), properties.isRollbackEnabled());
+		return new DefaultClickHouseMigrations(dataSources.databases(), migrations, history, lock, router,
+				new JdbcExecutionTargetFactory(history, properties.getPlaceholders()),
+				listeners.orderedStream().toList(), properties.isRollbackEnabled());
 	}
 
 	@Bean
@@ -108,20 +107,6 @@ public class ClickHouseMigrationsAutoConfiguration {
 		// In command mode the command decides what runs; nothing migrates on boot.
 		return new ClickHouseMigrationsRunner(migrations, properties.isFailOnError(),
 				StringUtils.hasText(properties.getCommand()));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	CommandExit clickHouseMigrationsCommandExit(ConfigurableApplicationContext context) {
-		return (code) -> System.exit(SpringApplication.exit(context, () -> code));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnProperty(prefix = "clickhouse.migrations", name = "command")
-	ClickHouseMigrationsCommandRunner clickHouseMigrationsCommandRunner(ClickHouseMigrations migrations,
-			ClickHouseMigrationsProperties properties, CommandExit exit) {
-		return new ClickHouseMigrationsCommandRunner(migrations, properties, exit, System.out, System.err);
 	}
 
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.clickhousemigrations.MigrationDatabase;
 import org.clickhousemigrations.autoconfigure.ClickHouseMigrationsProperties.Database;
+import org.clickhousemigrations.model.MigrationDatabase;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -62,7 +62,8 @@ public class MigrationDataSources implements DisposableBean {
 		pool.setJdbcUrl(database.getUrl());
 		pool.setUsername(database.getUsername());
 		pool.setPassword(database.getPassword());
-		// The executor, the history and the lock renewal each need a connection at once.
+		// At most three at once: the statement being run, a history write, and the lock renewal; the
+		// fourth spares a migration's wait when a connection is being replaced.
 		pool.setMaximumPoolSize(4);
 		pool.setMinimumIdle(0);
 		// Do not connect before the pool is first used: an unreachable database is reported, not fatal.

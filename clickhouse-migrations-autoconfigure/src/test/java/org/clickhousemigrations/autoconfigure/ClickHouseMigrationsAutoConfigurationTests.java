@@ -6,10 +6,10 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.clickhousemigrations.ClickHouseMigrations;
-import org.clickhousemigrations.MigrationDatabase;
 import org.clickhousemigrations.history.ClickHouseMigrationHistory;
 import org.clickhousemigrations.history.MigrationHistory;
 import org.clickhousemigrations.lock.MigrationLock;
+import org.clickhousemigrations.model.MigrationDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

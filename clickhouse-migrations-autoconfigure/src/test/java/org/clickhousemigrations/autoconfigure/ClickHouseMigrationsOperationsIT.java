@@ -3,19 +3,19 @@ package org.clickhousemigrations.autoconfigure;
 import java.time.Instant;
 import java.util.List;
 
-import org.clickhousemigrations.AppliedMigration;
 import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.DatabaseReport;
-import org.clickhousemigrations.DatabaseStatus;
 import org.clickhousemigrations.DryRunReport;
-import org.clickhousemigrations.HistoryEvent;
-import org.clickhousemigrations.MigrationDatabase;
-import org.clickhousemigrations.MigrationKey;
-import org.clickhousemigrations.MigrationState;
-import org.clickhousemigrations.MigrationType;
 import org.clickhousemigrations.ValidationReport;
 import org.clickhousemigrations.history.ClickHouseMigrationHistory;
+import org.clickhousemigrations.model.AppliedMigration;
+import org.clickhousemigrations.model.DatabaseStatus;
+import org.clickhousemigrations.model.HistoryEvent;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.model.MigrationKey;
+import org.clickhousemigrations.model.MigrationState;
+import org.clickhousemigrations.model.MigrationType;
 import org.clickhousemigrations.test.EmbeddedClickHouse;
 import org.clickhousemigrations.test.EmbeddedClickHouseExtension;
 import org.junit.jupiter.api.Test;
@@ -167,13 +167,13 @@ class ClickHouseMigrationsOperationsIT {
 			migrations.migrate();
 			assertThat(migrations.info("default").status()).isEqualTo(DatabaseStatus.UP_TO_DATE);
 			assertThat(clickHouse.query("SELECT event FROM " + database + ".clickhouse_migrations ORDER BY event_time"))
-				.isEqualTo("PROGRESS\nFAILED\nREPAIRED\nPROGRESS\nPROGRESS\nAPPLIED\n");
+				.isEqualTo("PROGRESS\nFAILED\nCLEARED\nPROGRESS\nPROGRESS\nAPPLIED\n");
 
 			// A changed checksum is accepted by repair.
 			MigrationDatabase target = migrations.databases().get(0);
 			ClickHouseMigrationHistory history = context.getBean(ClickHouseMigrationHistory.class);
 			AppliedMigration applied = history.read(target).latest().get(0);
-			history.append(target, List.of(applied.with(HistoryEvent.REPAIRED, applied.statementsDone(), "",
+			history.append(target, List.of(applied.with(HistoryEvent.REALIGNED, applied.statementsDone(), "",
 					applied.installedOn(), 1, "")).stream()
 				.map((row) -> new AppliedMigration(row.key(), row.description(), row.type(), row.script(), "bad",
 						row.event(), row.statementsDone(), row.statementsTotal(), row.progressChecksum(),

@@ -1,6 +1,7 @@
 package org.clickhousemigrations.execute;
 
 import org.clickhousemigrations.MigrationContext;
+import org.clickhousemigrations.sql.Placeholders;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 

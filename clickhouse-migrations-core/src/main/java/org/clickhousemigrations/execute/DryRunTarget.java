@@ -3,10 +3,11 @@ package org.clickhousemigrations.execute;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.clickhousemigrations.AppliedMigration;
-import org.clickhousemigrations.MigrationDatabase;
 import org.clickhousemigrations.MigrationStep;
 import org.clickhousemigrations.history.MigrationHistory;
+import org.clickhousemigrations.model.AppliedMigration;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.sql.Placeholders;
 
 /**
  * Writes nothing: collects the statements a migrate would run and the history writes it would
@@ -20,27 +21,31 @@ public final class DryRunTarget implements ExecutionTarget {
 
 	private final String installedBy;
 
+	private final Placeholders placeholders;
+
 	private final List<String> script = new ArrayList<>();
 
-	public DryRunTarget(MigrationDatabase database, MigrationHistory history, String installedBy) {
+	public DryRunTarget(MigrationDatabase database, MigrationHistory history, String installedBy,
+			Placeholders placeholders) {
 		this.database = database;
 		this.history = history;
 		this.installedBy = installedBy;
+		this.placeholders = placeholders;
 	}
 
-	/** The statements, in order, each without a trailing {@code ;}. */
+	@Override
 	public List<String> script() {
-		return this.script;
-	}
-
-	/** Adds a statement that comes before the migrations, such as creating the history table. */
-	public void add(String statement) {
-		this.script.add(statement);
+		return List.copyOf(this.script);
 	}
 
 	@Override
 	public String installedBy() {
 		return this.installedBy;
+	}
+
+	@Override
+	public Placeholders placeholders() {
+		return this.placeholders;
 	}
 
 	@Override

@@ -2,8 +2,9 @@ package org.clickhousemigrations.execute;
 
 import java.util.List;
 
-import org.clickhousemigrations.AppliedMigration;
 import org.clickhousemigrations.MigrationStep;
+import org.clickhousemigrations.model.AppliedMigration;
+import org.clickhousemigrations.sql.Placeholders;
 
 /**
  * Where the {@link MigrationExecutor} sends its effects: a live database, or the script of a
@@ -15,11 +16,19 @@ public interface ExecutionTarget extends AutoCloseable {
 	/** Who the history records as having run the migrations. */
 	String installedBy();
 
+	/** The placeholders of the database, resolved against its connection. */
+	Placeholders placeholders();
+
 	/** Runs one step; {@code sql} is its SQL with placeholders resolved, or {@code null} for Java. */
 	void run(MigrationStep step, String sql, String module) throws Exception;
 
 	/** Appends rows to the history, in one write. */
 	void record(List<AppliedMigration> rows);
+
+	/** What a dry run collected, each statement without a trailing {@code ;}; empty for a live target. */
+	default List<String> script() {
+		return List.of();
+	}
 
 	@Override
 	void close();

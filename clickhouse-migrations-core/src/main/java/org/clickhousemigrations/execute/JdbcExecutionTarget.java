@@ -2,20 +2,21 @@ package org.clickhousemigrations.execute;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
-import org.clickhousemigrations.AppliedMigration;
-import org.clickhousemigrations.ClickHouseMigrationException;
-import org.clickhousemigrations.MigrationContext;
-import org.clickhousemigrations.MigrationDatabase;
 import org.clickhousemigrations.MigrationStep;
 import org.clickhousemigrations.history.MigrationHistory;
+import org.clickhousemigrations.model.AppliedMigration;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.sql.Placeholders;
+import org.clickhousemigrations.sql.StatementSettings;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-/** Runs steps on one connection of the database and writes its history. */
-public final class JdbcExecutionTarget implements ExecutionTarget {
+/** Runs steps on one connection of the database, with {@link StatementSettings}, and writes its history. */
+final class JdbcExecutionTarget implements ExecutionTarget {
 
 	private final MigrationDatabase database;
 
@@ -27,24 +28,19 @@ public final class JdbcExecutionTarget implements ExecutionTarget {
 
 	private final JdbcTemplate jdbc;
 
-	public JdbcExecutionTarget(MigrationDatabase database, MigrationHistory history, Placeholders placeholders) {
+	JdbcExecutionTarget(MigrationDatabase database, MigrationHistory history, Placeholders placeholders,
+			Connection connection) {
 		this.database = database;
 		this.history = history;
 		this.placeholders = placeholders;
-		try {
-			this.connection = database.dataSource().getConnection();
-		}
-		catch (SQLException ex) {
-			throw new ClickHouseMigrationException("Cannot connect to database '" + database.name() + "': "
-					+ ClickHouseErrors.describe(ex), ex);
-		}
-		this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(this.connection, true)) {
+		this.connection = connection;
+		this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true)) {
 
 			// Java steps get the same per-query settings as SQL steps.
 			@Override
-			protected void applyStatementSettings(java.sql.Statement statement) throws SQLException {
+			protected void applyStatementSettings(Statement statement) throws SQLException {
 				super.applyStatementSettings(statement);
-				StatementRunner.applySettings(statement);
+				StatementSettings.apply(statement);
 			}
 
 		};
@@ -61,22 +57,26 @@ public final class JdbcExecutionTarget implements ExecutionTarget {
 	}
 
 	@Override
+	public Placeholders placeholders() {
+		return this.placeholders;
+	}
+
+	@Override
 	public void run(MigrationStep step, String sql, String module) throws Exception {
 		if (step.isSql()) {
-			StatementRunner.execute(this.connection, sql);
+			try (Statement statement = this.connection.createStatement()) {
+				StatementSettings.apply(statement);
+				statement.execute(sql);
+			}
 		}
 		else {
-			step.java().run(context(module));
+			step.java().run(new DefaultMigrationContext(this.jdbc, this.database.name(), module, this.placeholders));
 		}
 	}
 
 	@Override
 	public void record(List<AppliedMigration> rows) {
 		this.history.append(this.database, rows);
-	}
-
-	private MigrationContext context(String module) {
-		return new DefaultMigrationContext(this.jdbc, this.database.name(), module, this.placeholders);
 	}
 
 	@Override

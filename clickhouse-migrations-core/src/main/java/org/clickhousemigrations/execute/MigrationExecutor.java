@@ -4,13 +4,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.clickhousemigrations.AppliedMigration;
 import org.clickhousemigrations.ClickHouseMigrationException;
-import org.clickhousemigrations.HistoryEvent;
-import org.clickhousemigrations.MigrationDatabase;
 import org.clickhousemigrations.MigrationListener;
 import org.clickhousemigrations.MigrationStep;
 import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.model.AppliedMigration;
+import org.clickhousemigrations.model.HistoryEvent;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.plan.PlannedMigration;
+import org.clickhousemigrations.plan.Progress;
+import org.clickhousemigrations.sql.ClickHouseErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +82,7 @@ public final class MigrationExecutor {
 		Instant installedOn = (rollback && planned.previous() != null) ? planned.previous().installedOn() : Instant.now();
 		AppliedMigration row = new AppliedMigration(migration.key(), migration.description(), migration.type(),
 				migration.script(), migration.checksum(), HistoryEvent.PROGRESS, planned.startAt(),
-				rollback ? migration.steps().size() : steps.size(), "", installedBy, installedOn, 0, "");
+				steps.size(), "", installedBy, installedOn, 0, "");
 		String what = rollback ? "Rollback" : "Migration";
 		long started = System.nanoTime();
 		if (planned.startAt() > 0) {

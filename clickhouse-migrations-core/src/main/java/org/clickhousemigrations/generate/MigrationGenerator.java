@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
-import org.clickhousemigrations.MigrationVersion;
 import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.model.MigrationVersion;
 import org.clickhousemigrations.resolve.MigrationResolver;
 
 /**

@@ -9,16 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.clickhousemigrations.AppliedMigration;
 import org.clickhousemigrations.ClickHouseMigrationException;
-import org.clickhousemigrations.HistoryEvent;
-import org.clickhousemigrations.MigrationDatabase;
-import org.clickhousemigrations.MigrationKey;
-import org.clickhousemigrations.MigrationType;
-import org.clickhousemigrations.MigrationVersion;
-import org.clickhousemigrations.execute.ClickHouseErrors;
-import org.clickhousemigrations.execute.ClusterSupport;
-import org.clickhousemigrations.operation.Identifiers;
+import org.clickhousemigrations.model.AppliedMigration;
+import org.clickhousemigrations.model.HistoryEvent;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.model.MigrationKey;
+import org.clickhousemigrations.model.MigrationType;
+import org.clickhousemigrations.model.MigrationVersion;
+import org.clickhousemigrations.sql.ClickHouseErrors;
+import org.clickhousemigrations.sql.ClusterSupport;
+import org.clickhousemigrations.sql.Connections;
+import org.clickhousemigrations.sql.Identifiers;
 
 /**
  * The history as a ClickHouse table, written with plain {@code INSERT}s only (never mutations, which
@@ -99,8 +100,7 @@ public class ClickHouseMigrationHistory implements MigrationHistory {
 			return createStatement(connection, target);
 		}
 		catch (SQLException ex) {
-			throw new ClickHouseMigrationException("Cannot connect to database '" + target.name() + "': "
-					+ ClickHouseErrors.describe(ex), ex);
+			throw ClickHouseMigrationException.cannotConnect(target.name(), ex);
 		}
 	}
 
@@ -158,7 +158,7 @@ public class ClickHouseMigrationHistory implements MigrationHistory {
 		return new AppliedMigration(
 				new MigrationKey(rows.getString(1), MigrationVersion.parse(rows.getString(2))), rows.getString(3),
 				MigrationType.valueOf(rows.getString(4)), rows.getString(5), rows.getString(6),
-				HistoryEvent.valueOf(rows.getString(7)), rows.getInt(8), rows.getInt(9), rows.getString(10),
+				HistoryEvent.read(rows.getString(7), rows.getInt(8), rows.getInt(9)), rows.getInt(8), rows.getInt(9), rows.getString(10),
 				rows.getString(11), Instant.ofEpochMilli(rows.getLong(12)), rows.getLong(13), rows.getString(14));
 	}
 
@@ -175,8 +175,7 @@ public class ClickHouseMigrationHistory implements MigrationHistory {
 
 	private static String connectionDatabase(MigrationDatabase target) {
 		try (Connection connection = target.dataSource().getConnection()) {
-			String schema = connection.getSchema();
-			return (schema != null) ? schema : connection.getCatalog();
+			return Connections.database(connection);
 		}
 		catch (SQLException ex) {
 			return "?";

@@ -2,8 +2,8 @@ package org.clickhousemigrations.history;
 
 import java.util.List;
 
-import org.clickhousemigrations.AppliedMigration;
-import org.clickhousemigrations.MigrationDatabase;
+import org.clickhousemigrations.model.AppliedMigration;
+import org.clickhousemigrations.model.MigrationDatabase;
 
 /**
  * Where the history of each database is kept: an append-only log of {@link AppliedMigration}

@@ -1,6 +1,6 @@
 package org.clickhousemigrations.lock;
 
-import org.clickhousemigrations.MigrationDatabase;
+import org.clickhousemigrations.model.MigrationDatabase;
 
 /**
  * Chooses the lock per database: a database with a cluster needs a lock that every node sees (in

@@ -7,9 +7,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 
-import org.clickhousemigrations.MigrationDatabase;
-import org.clickhousemigrations.execute.ClickHouseErrors;
-import org.clickhousemigrations.operation.Identifiers;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.sql.ClickHouseErrors;
+import org.clickhousemigrations.sql.Connections;
+import org.clickhousemigrations.sql.Identifiers;
 
 /**
  * A lock kept in Keeper (or ZooKeeper) through a {@code KeeperMap} table, for clusters: every node
@@ -121,8 +122,8 @@ public class KeeperMapMigrationLock extends LeaseLock {
 
 	// One key per ClickHouse database: instances of one database contend, others do not.
 	private static String key(Connection connection, MigrationDatabase database) throws SQLException {
-		String schema = connection.getSchema();
-		return (schema != null) ? schema : database.name();
+		String name = Connections.database(connection);
+		return (name != null) ? name : database.name();
 	}
 
 }

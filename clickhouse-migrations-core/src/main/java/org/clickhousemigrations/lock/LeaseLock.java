@@ -10,8 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
-import org.clickhousemigrations.MigrationDatabase;
-import org.clickhousemigrations.execute.ClickHouseErrors;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.sql.ClickHouseErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,6 @@
 package org.clickhousemigrations.lock;
 
-import org.clickhousemigrations.MigrationDatabase;
+import org.clickhousemigrations.model.MigrationDatabase;
 
 /**
  * Makes instances that migrate one database at the same time take turns, so that each migration

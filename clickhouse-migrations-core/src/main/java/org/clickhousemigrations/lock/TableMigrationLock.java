@@ -8,9 +8,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.clickhousemigrations.MigrationDatabase;
-import org.clickhousemigrations.execute.ClickHouseErrors;
-import org.clickhousemigrations.operation.Identifiers;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.sql.ClickHouseErrors;
+import org.clickhousemigrations.sql.Identifiers;
 
 /**
  * A lock that is a table, for a single ClickHouse server: {@code CREATE TABLE} (without

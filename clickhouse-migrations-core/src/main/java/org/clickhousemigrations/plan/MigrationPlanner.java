@@ -1,24 +1,32 @@
 package org.clickhousemigrations.plan;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import org.clickhousemigrations.AppliedMigration;
+import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.ClickHouseMigrationRouter;
-import org.clickhousemigrations.HistoryEvent;
-import org.clickhousemigrations.MigrationDatabase;
 import org.clickhousemigrations.MigrationInfo;
-import org.clickhousemigrations.MigrationKey;
-import org.clickhousemigrations.MigrationState;
-import org.clickhousemigrations.MigrationVersion;
+import org.clickhousemigrations.MigrationStep;
 import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.model.AppliedMigration;
+import org.clickhousemigrations.model.HistoryEvent;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.model.MigrationKey;
+import org.clickhousemigrations.model.MigrationState;
+import org.clickhousemigrations.model.MigrationVersion;
+import org.clickhousemigrations.sql.Placeholders;
 
 /**
- * Merges what was found with what the history recorded, for one database. Pure logic: one pass
- * over each list, so it stays fast however long the history grows.
+ * Decides what runs on one database, from what was found, what the history recorded and the
+ * target: the merged states, what a migrate runs, what refuses it, and where each migration
+ * resumes. Pure logic: one pass over each list, so it stays fast however long the history grows.
  */
 public final class MigrationPlanner {
 
@@ -70,16 +78,126 @@ public final class MigrationPlanner {
 		return switch (row.event()) {
 			case BASELINE -> MigrationState.BASELINE;
 			case FAILED, PROGRESS, ROLLBACK_PROGRESS, ROLLBACK_FAILED -> MigrationState.FAILED;
-			case APPLIED, REPAIRED -> row.checksum().equals(migration.checksum()) ? MigrationState.APPLIED
+			case APPLIED, REALIGNED -> row.checksum().equals(migration.checksum()) ? MigrationState.APPLIED
 					: MigrationState.CHECKSUM_MISMATCH;
-			case ROLLED_BACK -> throw new IllegalStateException("handled above");
+			case ROLLED_BACK, CLEARED -> throw new IllegalStateException("handled above");
 		};
 	}
 
-	/** Rolled back, or a failure cleared by repair: as if never recorded. */
+	/** Rolled back, or cleared by repair: as if never recorded. */
 	private static boolean isForgotten(AppliedMigration row) {
-		return row.event() == HistoryEvent.ROLLED_BACK
-				|| row.event() == HistoryEvent.REPAIRED && row.statementsDone() < row.statementsTotal();
+		return row.event() == HistoryEvent.ROLLED_BACK || row.event() == HistoryEvent.CLEARED;
+	}
+
+	/**
+	 * What a migrate runs: the pending migrations, and failed ones to resume, in run order; with a
+	 * target, only those it needs (see {@link #needed}).
+	 * @param infos the merged states, from {@link #info}
+	 * @param target {@code module:version}, or {@code null} for everything
+	 * @throws ClickHouseMigrationException naming every migration that blocks the migrate (changed,
+	 * missing, half rolled back, or depending on a module the database does not have)
+	 */
+	public static List<MigrationInfo> pending(MigrationDatabase database, List<ResolvedMigration> resolved,
+			List<MigrationInfo> infos, MigrationKey target) {
+		Set<MigrationKey> needed = (target != null) ? needed(resolved, target) : null;
+		List<String> problems = new ArrayList<>();
+		List<MigrationInfo> pending = new ArrayList<>();
+		for (MigrationInfo info : infos) {
+			if (info.state() == MigrationState.CHECKSUM_MISMATCH || info.state() == MigrationState.MISSING) {
+				problems.add(info.key() + " (" + info.script() + ") is " + info.state() + ": restore it, or run repair");
+			}
+			if (info.applied() != null && info.applied().event().isUnfinishedRollback()) {
+				problems.add(info.key() + " (" + info.script() + ") stopped while being rolled back, after rollback "
+						+ "statement " + info.applied().statementsDone() + ": run the rollback again (it resumes "
+						+ "there), or finish it by hand and run repair");
+				continue;
+			}
+			boolean wanted = info.state() == MigrationState.PENDING || info.state() == MigrationState.FAILED;
+			if (wanted && (needed == null || needed.contains(info.key()))) {
+				pending.add(info);
+				info.resolved().dependsOn().stream()
+					.filter((dependency) -> !database.includes(dependency.module()))
+					.forEach((dependency) -> problems.add(info.key() + " (" + info.script() + ") depends on "
+							+ dependency + ", but module '" + dependency.module() + "' is not in the modules of "
+							+ "this database; add it to clickhouse.migrations.databases." + database.name()
+							+ ".modules"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new ClickHouseMigrationException("Database '" + database.name() + "' cannot be migrated; "
+					+ "nothing was changed:\n  - " + String.join("\n  - ", problems));
+		}
+		return pending;
+	}
+
+	/**
+	 * The migrations of the target's module up to its version, and everything they depend on,
+	 * with the earlier versions of each module they touch.
+	 */
+	public static Set<MigrationKey> needed(List<ResolvedMigration> resolved, MigrationKey target) {
+		Map<MigrationKey, ResolvedMigration> byKey = new HashMap<>();
+		resolved.forEach((migration) -> byKey.put(migration.key(), migration));
+		Set<MigrationKey> needed = new HashSet<>();
+		Deque<MigrationKey> work = new ArrayDeque<>();
+		work.add(target);
+		while (!work.isEmpty()) {
+			MigrationKey key = work.poll();
+			for (ResolvedMigration migration : resolved) {
+				boolean earlierInModule = migration.module().equals(key.module())
+						&& migration.version().compareTo(key.version()) <= 0;
+				if (earlierInModule && needed.add(migration.key())) {
+					work.addAll(byKey.get(migration.key()).dependsOn());
+				}
+			}
+		}
+		return needed;
+	}
+
+	/**
+	 * The migrations ready to run: placeholders resolved and resume points found for every one
+	 * before the first one runs.
+	 * @param rollback whether to run the rollback steps
+	 * @throws ClickHouseMigrationException on an unknown placeholder, or a resume point that moved
+	 */
+	public static List<PlannedMigration> plan(String database, List<MigrationInfo> infos, Placeholders placeholders,
+			boolean rollback) {
+		List<PlannedMigration> plan = new ArrayList<>();
+		for (MigrationInfo info : infos) {
+			ResolvedMigration migration = info.resolved();
+			List<MigrationStep> steps = rollback ? migration.rollbackSteps().orElseThrow() : migration.steps();
+			try {
+				plan.add(PlannedMigration.of(migration, steps, resumeAt(database, info, steps, rollback),
+						info.applied(), placeholders));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ClickHouseMigrationException("Database '" + database + "': " + ex.getMessage()
+						+ "; nothing was changed", ex);
+			}
+		}
+		return plan;
+	}
+
+	/**
+	 * How many steps of the migration are done: a stopped run resumes after the steps it had done,
+	 * if they did not change since.
+	 * @throws ClickHouseMigrationException when they changed
+	 */
+	static int resumeAt(String database, MigrationInfo info, List<MigrationStep> steps, boolean rollback) {
+		AppliedMigration previous = info.applied();
+		boolean resumable = previous != null && (rollback ? previous.event().isUnfinishedRollback()
+				: previous.event() == HistoryEvent.FAILED || previous.event() == HistoryEvent.PROGRESS);
+		if (!resumable || previous.statementsDone() == 0) {
+			return 0;
+		}
+		int done = previous.statementsDone();
+		if (done <= steps.size() && Progress.checksum(steps, done).equals(previous.progressChecksum())) {
+			return done;
+		}
+		throw new ClickHouseMigrationException(String.format("%s (%s) on database '%s' stopped after statement %d of "
+				+ "%d, and statements 1 to %d have changed since, so it cannot resume safely. Restore statements 1 to "
+				+ "%d as they were; or bring the schema to where the migration should leave it by hand and run "
+				+ "repair. Nothing was changed.", info.key(), info.script(), database, done,
+				previous.statementsTotal(), done, done));
 	}
 
 }

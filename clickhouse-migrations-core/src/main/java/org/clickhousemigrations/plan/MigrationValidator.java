@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.clickhousemigrations.MigrationInfo;
-import org.clickhousemigrations.MigrationState;
-import org.clickhousemigrations.MigrationVersion;
 import org.clickhousemigrations.ValidationReport.Kind;
 import org.clickhousemigrations.ValidationReport.Problem;
+import org.clickhousemigrations.model.MigrationVersion;
 
 /** Finds what {@code validate} reports in the merged states of one database. */
 public final class MigrationValidator {
@@ -58,11 +57,6 @@ public final class MigrationValidator {
 			}
 		}
 		return problems;
-	}
-
-	/** Whether the state blocks a migrate until it is fixed. */
-	public static boolean blocksMigrate(MigrationState state) {
-		return state == MigrationState.CHECKSUM_MISMATCH || state == MigrationState.MISSING;
 	}
 
 }

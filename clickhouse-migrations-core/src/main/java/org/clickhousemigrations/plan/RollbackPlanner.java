@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.MigrationInfo;
-import org.clickhousemigrations.MigrationKey;
-import org.clickhousemigrations.MigrationState;
+import org.clickhousemigrations.model.MigrationKey;
+import org.clickhousemigrations.model.MigrationState;
 
 /**
  * Chooses what a rollback to {@code module:version} undoes: every applied migration of the module

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.clickhousemigrations.MigrationVersion;
+import org.clickhousemigrations.model.MigrationVersion;
 
 /**
  * The version and description in a migration's name, {@code V<version>__<description>}:

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.stream.Collectors;
 
-import org.clickhousemigrations.MigrationKey;
 import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.model.MigrationKey;
 
 /**
  * Orders migrations so that each comes after the previous version of its module and after every

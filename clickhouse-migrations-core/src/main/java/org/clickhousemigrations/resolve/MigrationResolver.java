@@ -13,11 +13,12 @@ import java.util.TreeMap;
 
 import org.clickhousemigrations.ClickHouseMigration;
 import org.clickhousemigrations.ClickHouseMigrationException;
-import org.clickhousemigrations.MigrationKey;
 import org.clickhousemigrations.MigrationStep;
-import org.clickhousemigrations.MigrationType;
 import org.clickhousemigrations.Operation;
 import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.model.Checksums;
+import org.clickhousemigrations.model.MigrationKey;
+import org.clickhousemigrations.model.MigrationType;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;

@@ -2,6 +2,7 @@ package org.clickhousemigrations.execute;
 
 import org.clickhousemigrations.MigrationStep;
 import org.clickhousemigrations.Operations;
+import org.clickhousemigrations.sql.Placeholders;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
-import org.clickhousemigrations.MigrationKey;
 import org.clickhousemigrations.MigrationStep;
-import org.clickhousemigrations.MigrationType;
 import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.model.MigrationKey;
+import org.clickhousemigrations.model.MigrationType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

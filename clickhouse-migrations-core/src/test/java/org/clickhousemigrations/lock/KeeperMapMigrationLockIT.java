@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import org.apache.curator.test.TestingServer;
 import org.clickhousemigrations.ClickHouseMigrationException;
-import org.clickhousemigrations.MigrationDatabase;
+import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.test.EmbeddedClickHouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

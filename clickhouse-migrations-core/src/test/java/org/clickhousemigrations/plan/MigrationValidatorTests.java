@@ -2,11 +2,11 @@ package org.clickhousemigrations.plan;
 
 import java.util.List;
 
-import org.clickhousemigrations.HistoryEvent;
-import org.clickhousemigrations.MigrationDatabase;
-import org.clickhousemigrations.MigrationKey;
 import org.clickhousemigrations.ValidationReport.Kind;
 import org.clickhousemigrations.ValidationReport.Problem;
+import org.clickhousemigrations.model.HistoryEvent;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.model.MigrationKey;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,14 +26,6 @@ class MigrationValidatorTests {
 			.containsExactly(Kind.CHECKSUM_MISMATCH, Kind.OUT_OF_ORDER, Kind.FAILED, Kind.MISSING);
 		assertThat(problems.get(1).message()).isEqualTo("is pending, but a:7 is applied already");
 		assertThat(problems).allSatisfy((problem) -> assertThat(problem.fix()).isNotBlank());
-	}
-
-	@Test
-	void targetsNeedEarlierVersionsAndDependencies() {
-		assertThat(Targets.needed(List.of(migration("a:1"), migration("a:2", "b:2"), migration("a:3"), migration("b:1"),
-				migration("b:2"), migration("b:3"), migration("c:1")), MigrationKey.parse("a:2")))
-			.map(MigrationKey::toString)
-			.containsExactlyInAnyOrder("a:1", "a:2", "b:1", "b:2");
 	}
 
 }

@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-import org.clickhousemigrations.AppliedMigration;
-import org.clickhousemigrations.HistoryEvent;
-import org.clickhousemigrations.MigrationKey;
 import org.clickhousemigrations.MigrationStep;
-import org.clickhousemigrations.MigrationType;
 import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.model.AppliedMigration;
+import org.clickhousemigrations.model.HistoryEvent;
+import org.clickhousemigrations.model.MigrationKey;
+import org.clickhousemigrations.model.MigrationType;
 
 /** Migrations and history rows for planning tests, without a database. */
 final class PlanFixtures {

@@ -3,11 +3,11 @@ package org.clickhousemigrations.plan;
 import java.util.List;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
-import org.clickhousemigrations.HistoryEvent;
-import org.clickhousemigrations.MigrationDatabase;
 import org.clickhousemigrations.MigrationInfo;
-import org.clickhousemigrations.MigrationKey;
 import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.model.HistoryEvent;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.model.MigrationKey;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

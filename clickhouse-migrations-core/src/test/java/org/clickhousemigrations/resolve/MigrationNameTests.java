@@ -1,5 +1,6 @@
 package org.clickhousemigrations.resolve;
 
+import org.clickhousemigrations.model.Checksums;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

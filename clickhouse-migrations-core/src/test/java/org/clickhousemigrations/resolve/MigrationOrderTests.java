@@ -3,10 +3,10 @@ package org.clickhousemigrations.resolve;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.clickhousemigrations.MigrationKey;
 import org.clickhousemigrations.MigrationStep;
-import org.clickhousemigrations.MigrationType;
 import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.model.MigrationKey;
+import org.clickhousemigrations.model.MigrationType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -2,7 +2,6 @@ package org.clickhousemigrations.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,10 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A real ClickHouse server for tests and local runs, without Docker.
@@ -40,10 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedClickHouse implements AutoCloseable {
 
-	private static final Logger logger = LoggerFactory.getLogger(EmbeddedClickHouse.class);
-
-	private static final int PORT_ATTEMPTS = 5;
-
 	private static volatile Engine engine;
 
 	private static EmbeddedClickHouse shared;
@@ -62,7 +53,7 @@ public final class EmbeddedClickHouse implements AutoCloseable {
 
 	private Thread shutdownHook;
 
-	private EmbeddedClickHouse(URI httpBase, String username, String password, Process process, Path directory) {
+	EmbeddedClickHouse(URI httpBase, String username, String password, Process process, Path directory) {
 		this.httpBase = httpBase;
 		this.username = username;
 		this.password = password;
@@ -174,7 +165,7 @@ public final class EmbeddedClickHouse implements AutoCloseable {
 		if (this.process == null || this.directory == null || !Files.exists(this.directory)) {
 			return;
 		}
-		stop(this.process);
+		LocalServerLauncher.stop(this.process);
 		TempFiles.deleteRecursively(this.directory);
 		if (this.shutdownHook != null && Thread.currentThread() != this.shutdownHook) {
 			try {
@@ -186,27 +177,16 @@ public final class EmbeddedClickHouse implements AutoCloseable {
 		}
 	}
 
+	// Stops the server when the JVM exits normally; a killed owner's server stops by itself.
+	void stopOnExit() {
+		this.shutdownHook = new Thread(this::close, "embedded-clickhouse-stop-" + httpPort());
+		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
+	}
+
 	@Override
 	public String toString() {
 		return "EmbeddedClickHouse[" + this.httpBase + ((this.process != null) ? ", pid " + this.process.pid() : "")
 				+ "]";
-	}
-
-	private static void stop(Process process) {
-		try {
-			// End of file on its standard input ends the server's query, and so the server.
-			process.getOutputStream().close();
-			if (!process.waitFor(10, TimeUnit.SECONDS)) {
-				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
-		catch (IOException ex) {
-			process.destroyForcibly();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			process.destroyForcibly();
-		}
 	}
 
 	static Engine defaultEngine() {
@@ -297,146 +277,12 @@ public final class EmbeddedClickHouse implements AutoCloseable {
 			}
 			Engine.Local local = (Engine.Local) chosen;
 			try {
-				return startLocal(local);
+				return LocalServerLauncher.start(local, this.configElements, this.files, this.users.values(),
+						this.startTimeout);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not start ClickHouse (" + local.description() + ")", ex);
 			}
-		}
-
-		private EmbeddedClickHouse startLocal(Engine.Local local) throws IOException {
-			IOException lastFailure = null;
-			for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
-				Path directory = InstanceDirectory.create();
-				try {
-					return startOnce(local, directory);
-				}
-				catch (PortTakenException ex) {
-					// Another process took the free port between our check and the server's bind.
-					lastFailure = ex;
-					TempFiles.deleteRecursively(directory);
-				}
-				catch (IOException | RuntimeException ex) {
-					TempFiles.deleteRecursively(directory);
-					throw ex;
-				}
-			}
-			throw lastFailure;
-		}
-
-		private EmbeddedClickHouse startOnce(Engine.Local local, Path directory) throws IOException {
-			long started = System.nanoTime();
-			Path data = Files.createDirectories(directory.resolve("data"));
-			Path log = directory.resolve("server.log");
-			int httpPort = freePort();
-			List<String> options = new ArrayList<>();
-			for (Map.Entry<String, String> file : this.files.entrySet()) {
-				Files.writeString(directory.resolve(file.getKey()), file.getValue());
-			}
-			List<String> configElements = new ArrayList<>(this.configElements);
-			if (!this.users.isEmpty()) {
-				Files.writeString(directory.resolve("users.xml"), usersXml());
-				configElements.add("<users_config>users.xml</users_config>");
-			}
-			Path config = directory.resolve("config.xml");
-			// Idle keep-alive connections of the owner would otherwise hold up shutdown by five seconds,
-			// after which ClickHouse exits forcibly and leaves its data folder behind.
-			Files.writeString(config, "<clickhouse>\n<shutdown_wait_unfinished>0</shutdown_wait_unfinished>\n"
-					+ String.join("\n", configElements) + "\n</clickhouse>\n");
-			options.add("--config-file=" + config);
-			options.add("--path=" + data + "/");
-			options.add("--http_port=" + httpPort);
-			options.add("--tcp_port=" + freePort());
-			options.add("--listen_host=127.0.0.1");
-			options.add("--query");
-			// The query reads standard input until end of file: the server lives as long as its owner.
-			options.add("SYSTEM START LISTEN HTTP; SELECT count() FROM file('/dev/stdin', LineAsString)");
-			Process process = new ProcessBuilder(local.command(options)).directory(directory.toFile())
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
-			URI httpBase = URI.create("http://127.0.0.1:" + httpPort);
-			EmbeddedClickHouse server = new EmbeddedClickHouse(httpBase, "default", "", process, directory);
-			try {
-				server.awaitReady(this.startTimeout, log);
-			}
-			catch (IOException | RuntimeException ex) {
-				stop(process);
-				throw ex;
-			}
-			server.shutdownHook = new Thread(server::close, "embedded-clickhouse-stop-" + httpPort);
-			Runtime.getRuntime().addShutdownHook(server.shutdownHook);
-			logger.info("ClickHouse ready at {} in {} ms ({})", httpBase,
-					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), local.description());
-			return server;
-		}
-
-		private String usersXml() {
-			return """
-					<clickhouse>
-					  <profiles><default/><readonly><readonly>1</readonly></readonly></profiles>
-					  <quotas><default/></quotas>
-					  <users>
-					    <default><password></password><profile>default</profile><quota>default</quota>
-					      <networks><ip>::/0</ip></networks><access_management>1</access_management></default>
-					    %s
-					  </users>
-					</clickhouse>
-					""".formatted(String.join("\n", this.users.values()));
-		}
-
-		private static int freePort() throws IOException {
-			try (ServerSocket socket = new ServerSocket(0)) {
-				socket.setReuseAddress(true);
-				return socket.getLocalPort();
-			}
-		}
-
-	}
-
-	private void awaitReady(Duration timeout, Path log) throws IOException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		HttpRequest ping = HttpRequest.newBuilder(this.httpBase.resolve("/ping")).timeout(Duration.ofSeconds(2)).build();
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				String output = ChdbLibrary.tail(log);
-				if (output.contains("Address already in use")) {
-					throw new PortTakenException(output);
-				}
-				throw new IOException("ClickHouse exited with code " + this.process.exitValue() + " before it was ready:\n"
-						+ output);
-			}
-			try {
-				if (this.http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// Not listening yet.
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IOException("Interrupted while waiting for ClickHouse", ex);
-			}
-			sleep(10);
-		}
-		throw new IOException("ClickHouse did not answer on " + this.httpBase + " within " + timeout.toSeconds()
-				+ " s:\n" + ChdbLibrary.tail(log));
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static final class PortTakenException extends IOException {
-
-		PortTakenException(String message) {
-			super(message);
 		}
 
 	}

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.DatabaseReport;
-import org.clickhousemigrations.DatabaseStatus;
+import org.clickhousemigrations.model.DatabaseStatus;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;

@@ -8,10 +8,10 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.DatabaseReport;
-import org.clickhousemigrations.MigrationDatabase;
 import org.clickhousemigrations.MigrationListener;
-import org.clickhousemigrations.MigrationState;
 import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.model.MigrationState;
 
 import org.springframework.beans.factory.ObjectProvider;
 

@@ -8,11 +8,11 @@ import java.util.Locale;
 import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.DryRunReport;
-import org.clickhousemigrations.MigrationDatabase;
-import org.clickhousemigrations.MigrationKey;
 import org.clickhousemigrations.ValidationReport;
 import org.clickhousemigrations.autoconfigure.ClickHouseMigrationsProperties;
 import org.clickhousemigrations.generate.MigrationGenerator;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.model.MigrationKey;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;

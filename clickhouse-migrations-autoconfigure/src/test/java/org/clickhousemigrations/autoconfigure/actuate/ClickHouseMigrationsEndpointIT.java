@@ -13,14 +13,14 @@ import javax.sql.DataSource;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
-import org.clickhousemigrations.AppliedMigration;
 import org.clickhousemigrations.ClickHouseMigrationRouter;
-import org.clickhousemigrations.HistoryEvent;
-import org.clickhousemigrations.MigrationDatabase;
-import org.clickhousemigrations.MigrationKey;
-import org.clickhousemigrations.MigrationType;
 import org.clickhousemigrations.history.ClickHouseMigrationHistory;
-import org.clickhousemigrations.resolve.Checksums;
+import org.clickhousemigrations.model.AppliedMigration;
+import org.clickhousemigrations.model.Checksums;
+import org.clickhousemigrations.model.HistoryEvent;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.model.MigrationKey;
+import org.clickhousemigrations.model.MigrationType;
 import org.clickhousemigrations.test.AutoConfigureEmbeddedClickHouse;
 import org.junit.jupiter.api.Test;
 

@@ -4,8 +4,8 @@ import java.net.ServerSocket;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.ClickHouseMigrations;
-import org.clickhousemigrations.DatabaseStatus;
 import org.clickhousemigrations.autoconfigure.MigrationApps;
+import org.clickhousemigrations.model.DatabaseStatus;
 import org.clickhousemigrations.test.EmbeddedClickHouse;
 import org.clickhousemigrations.test.EmbeddedClickHouseExtension;
 import org.junit.jupiter.api.AfterAll;

@@ -1,0 +1,208 @@
+package org.clickhousemigrations.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.clickhousemigrations.ClickHouseMigrationException;
+import org.clickhousemigrations.ClickHouseMigrationRouter;
+import org.clickhousemigrations.ClickHouseMigrations;
+import org.clickhousemigrations.DatabaseReport;
+import org.clickhousemigrations.DryRunReport;
+import org.clickhousemigrations.MigrationListener;
+import org.clickhousemigrations.MigrationsReport;
+import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.ValidationReport;
+import org.clickhousemigrations.execute.ExecutionTargetFactory;
+import org.clickhousemigrations.history.MigrationHistory;
+import org.clickhousemigrations.lock.MigrationLock;
+import org.clickhousemigrations.model.DatabaseStatus;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.model.MigrationKey;
+import org.clickhousemigrations.model.MigrationVersion;
+import org.clickhousemigrations.plan.MigrationValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link ClickHouseMigrations} over a list of databases: runs each operation database by database
+ * (each through a {@link DatabaseMigrator} or {@link HistoryRepair}) and keeps the latest report
+ * of each.
+ */
+public class DefaultClickHouseMigrations implements ClickHouseMigrations {
+
+	private static final Logger logger = LoggerFactory.getLogger(DefaultClickHouseMigrations.class);
+
+	private final List<MigrationDatabase> databases;
+
+	private final Supplier<List<ResolvedMigration>> migrations;
+
+	private final MigrationServices services;
+
+	private final boolean rollbackEnabled;
+
+	/**
+	 * @param databases the databases, in the order they are migrated
+	 * @param migrations all migrations found, in run order (called once per operation; cache it)
+	 * @param history where histories are kept
+	 * @param lock how instances take turns
+	 * @param router which migrations may run where; {@code null} for all
+	 * @param targets where statements run
+	 * @param listeners told of each migration run
+	 * @param rollbackEnabled whether {@link #rollback} may run
+	 */
+	public DefaultClickHouseMigrations(List<MigrationDatabase> databases, Supplier<List<ResolvedMigration>> migrations,
+			MigrationHistory history, MigrationLock lock, ClickHouseMigrationRouter router,
+			ExecutionTargetFactory targets, List<MigrationListener> listeners, boolean rollbackEnabled) {
+		this.databases = List.copyOf(databases);
+		this.migrations = migrations;
+		this.services = new MigrationServices(history, lock, router, targets, listeners, new DatabaseReports(history, router));
+		this.rollbackEnabled = rollbackEnabled;
+	}
+
+	@Override
+	public List<MigrationDatabase> databases() {
+		return this.databases;
+	}
+
+	@Override
+	public List<ResolvedMigration> resolved() {
+		return this.migrations.get();
+	}
+
+	@Override
+	public MigrationsReport info() {
+		Map<String, DatabaseReport> reports = new LinkedHashMap<>();
+		for (MigrationDatabase database : this.databases) {
+			reports.put(database.name(), info(database));
+		}
+		return new MigrationsReport(reports);
+	}
+
+	@Override
+	public DatabaseReport info(String name) {
+		return info(database(name));
+	}
+
+	@Override
+	public Map<String, DatabaseReport> latestReports() {
+		Map<String, DatabaseReport> reports = new LinkedHashMap<>();
+		for (MigrationDatabase database : this.databases) {
+			DatabaseReport report = this.services.reports().get(database.name());
+			if (report != null) {
+				reports.put(database.name(), report);
+			}
+		}
+		return reports;
+	}
+
+	@Override
+	public void migrate(MigrationKey target) {
+		forEachMigrated((migrator) -> migrator.migrate(target, false));
+	}
+
+	@Override
+	public DryRunReport dryRun(MigrationKey target) {
+		return new DryRunReport(forEachMigrated((migrator) -> migrator.migrate(target, true)));
+	}
+
+	@Override
+	public ValidationReport validate() {
+		List<ValidationReport.Problem> problems = new ArrayList<>();
+		for (MigrationDatabase database : this.databases) {
+			if (!database.migrate()) {
+				continue;
+			}
+			DatabaseReport report = info(database);
+			if (report.status() == DatabaseStatus.UNREACHABLE) {
+				problems.add(new ValidationReport.Problem(database.name(), null, null,
+						ValidationReport.Kind.UNREACHABLE, report.error(), "check its URL, credentials and network"));
+			}
+			else {
+				problems.addAll(MigrationValidator.validate(database.name(), report.migrations()));
+			}
+		}
+		return new ValidationReport(problems);
+	}
+
+	@Override
+	public void rollback(String database, String module, String version) {
+		if (!this.rollbackEnabled) {
+			throw new ClickHouseMigrationException("Rollback is disabled (clickhouse.migrations.rollback-enabled=false)");
+		}
+		migrator(writable(database)).rollback(new MigrationKey(module, MigrationVersion.parse(version)));
+	}
+
+	@Override
+	public List<String> repair(String database) {
+		return repairs(writable(database)).repair();
+	}
+
+	@Override
+	public void baseline(String database, String module, String version) {
+		repairs(writable(database)).baseline(new MigrationKey(module, MigrationVersion.parse(version)));
+	}
+
+	private DatabaseReport info(MigrationDatabase database) {
+		return this.services.reports().read(database, this.migrations.get());
+	}
+
+	private <T> Map<String, T> forEachMigrated(Function<DatabaseMigrator, T> action) {
+		Map<String, T> results = new LinkedHashMap<>();
+		List<ClickHouseMigrationException> failures = new ArrayList<>();
+		for (MigrationDatabase database : this.databases) {
+			if (!database.isMigrated()) {
+				logger.info("Not migrating database '{}': {}", database.name(),
+						!database.migrate() ? "migrate=false" : "readonly=true");
+				continue;
+			}
+			try {
+				results.put(database.name(), action.apply(migrator(database)));
+			}
+			catch (ClickHouseMigrationException ex) {
+				logger.error("Database '{}' was not migrated: {}", database.name(), ex.getMessage());
+				failures.add(ex);
+			}
+		}
+		if (failures.size() == 1) {
+			throw failures.get(0);
+		}
+		if (!failures.isEmpty()) {
+			ClickHouseMigrationException failure = new ClickHouseMigrationException(failures.size()
+					+ " databases were not migrated:\n" + String.join("\n",
+							failures.stream().map(ClickHouseMigrationException::getMessage).toList()));
+			failures.forEach(failure::addSuppressed);
+			throw failure;
+		}
+		return results;
+	}
+
+	private DatabaseMigrator migrator(MigrationDatabase database) {
+		return new DatabaseMigrator(database, this.migrations.get(), this.services);
+	}
+
+	private HistoryRepair repairs(MigrationDatabase database) {
+		return new HistoryRepair(database, this.migrations.get(), this.services);
+	}
+
+	private MigrationDatabase writable(String name) {
+		MigrationDatabase database = database(name);
+		if (!database.isMigrated()) {
+			throw new ClickHouseMigrationException("Database '" + name + "' is configured with "
+					+ (database.readonly() ? "readonly=true" : "migrate=false") + "; nothing is written to it");
+		}
+		return database;
+	}
+
+	private MigrationDatabase database(String name) {
+		return this.databases.stream()
+			.filter((database) -> database.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new ClickHouseMigrationException("There is no database '" + name + "'; configured: "
+					+ this.databases.stream().map(MigrationDatabase::name).toList()));
+	}
+
+}

@@ -1,0 +1,126 @@
+package org.clickhousemigrations.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.clickhousemigrations.ClickHouseMigrationException;
+import org.clickhousemigrations.MigrationInfo;
+import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.execute.ExecutionTarget;
+import org.clickhousemigrations.history.MigrationHistory;
+import org.clickhousemigrations.lock.MigrationLock;
+import org.clickhousemigrations.model.AppliedMigration;
+import org.clickhousemigrations.model.HistoryEvent;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.model.MigrationKey;
+import org.clickhousemigrations.model.MigrationType;
+import org.clickhousemigrations.plan.MigrationPlanner;
+import org.clickhousemigrations.plan.Progress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Changes the history of one database without running any migration: repair and baseline, each
+ * under the database's lock and recorded as history rows.
+ */
+final class HistoryRepair {
+
+	private static final Logger logger = LoggerFactory.getLogger(HistoryRepair.class);
+
+	private final MigrationDatabase database;
+
+	private final List<ResolvedMigration> resolved;
+
+	private final MigrationServices services;
+
+	HistoryRepair(MigrationDatabase database, List<ResolvedMigration> resolved, MigrationServices services) {
+		this.database = database;
+		this.resolved = resolved;
+		this.services = services;
+	}
+
+	/**
+	 * Clears failures (the migration runs again from its first statement), accepts changed
+	 * checksums and forgets missing migrations, each as a history row.
+	 * @return one line per repaired migration
+	 */
+	List<String> repair() {
+		try (MigrationLock.Held held = this.services.lock().acquire(this.database)) {
+			List<AppliedMigration> rows = new ArrayList<>();
+			List<String> done = new ArrayList<>();
+			for (MigrationInfo info : infos()) {
+				AppliedMigration row = info.applied();
+				switch (info.state()) {
+					case FAILED -> {
+						rows.add(row.with(HistoryEvent.CLEARED, 0, "", row.installedOn(), row.executionTimeMs(), ""));
+						done.add(info.key() + ": failure cleared; the next migrate runs it from statement 1");
+					}
+					case CHECKSUM_MISMATCH -> {
+						int steps = info.resolved().steps().size();
+						rows.add(new AppliedMigration(info.key(), info.description(), info.type(), info.script(),
+								info.checksum(), HistoryEvent.REALIGNED, steps, steps,
+								Progress.checksum(info.resolved().steps(), steps), row.installedBy(), row.installedOn(),
+								row.executionTimeMs(), ""));
+						done.add(info.key() + ": checksum " + row.checksum() + " re-aligned to " + info.checksum());
+					}
+					case MISSING -> {
+						rows.add(row.with(HistoryEvent.CLEARED, 0, "", row.installedOn(), row.executionTimeMs(), ""));
+						done.add(info.key() + ": missing migration removed from the history");
+					}
+					default -> {
+					}
+				}
+			}
+			history().append(this.database, rows);
+			done.forEach((line) -> logger.info("Repaired database '{}': {}", this.database.name(), line));
+			return done;
+		}
+	}
+
+	/** Declares module {@code target.module()} to be at {@code target.version()} without running anything. */
+	void baseline(MigrationKey target) {
+		if (!history().read(this.database).exists()) {
+			history().create(this.database);
+		}
+		try (MigrationLock.Held held = this.services.lock().acquire(this.database)) {
+			List<String> recorded = infos().stream()
+				.filter((info) -> info.key().module().equals(target.module()) && info.applied() != null)
+				.map((info) -> info.key() + " (" + info.state() + ")")
+				.toList();
+			if (!recorded.isEmpty()) {
+				throw new ClickHouseMigrationException("Cannot baseline module '" + target.module() + "' of database '"
+						+ this.database.name() + "': its history has " + recorded + " already. Baseline is for a "
+						+ "schema that exists without history; use migrate, rollback or repair instead.");
+			}
+			ResolvedMigration migration = this.resolved.stream()
+				.filter((each) -> each.key().equals(target))
+				.findFirst()
+				.orElse(null);
+			history().append(this.database, List.of(new AppliedMigration(target,
+					(migration != null) ? migration.description() : "Baseline",
+					(migration != null) ? migration.type() : MigrationType.SQL,
+					(migration != null) ? migration.script() : "<< baseline >>",
+					(migration != null) ? migration.checksum() : "", HistoryEvent.BASELINE, 0, 0, "",
+					installedBy(), Instant.now(), 0, "")));
+			logger.info("Database '{}': module '{}' baselined at {}; migrations up to it will not run",
+					this.database.name(), target.module(), target.version());
+		}
+	}
+
+	private List<MigrationInfo> infos() {
+		return MigrationPlanner.info(this.database, this.resolved, history().read(this.database).latest(),
+				this.services.router());
+	}
+
+	private String installedBy() {
+		try (ExecutionTarget target = this.services.targets().open(this.database, true)) {
+			return target.installedBy();
+		}
+	}
+
+	private MigrationHistory history() {
+		return this.services.history();
+	}
+
+}

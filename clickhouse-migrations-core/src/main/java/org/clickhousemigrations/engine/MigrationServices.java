@@ -1,0 +1,25 @@
+package org.clickhousemigrations.engine;
+
+import java.util.List;
+
+import org.clickhousemigrations.ClickHouseMigrationRouter;
+import org.clickhousemigrations.MigrationListener;
+import org.clickhousemigrations.execute.ExecutionTargetFactory;
+import org.clickhousemigrations.history.MigrationHistory;
+import org.clickhousemigrations.lock.MigrationLock;
+
+/**
+ * What the work on one database is handed: where histories are kept, how instances take turns,
+ * which migrations may run where, where statements run, who hears of each migration, and where
+ * the latest report of each database goes.
+ *
+ * @param router which migrations may run where; {@code null} for all
+ */
+record MigrationServices(MigrationHistory history, MigrationLock lock, ClickHouseMigrationRouter router,
+		ExecutionTargetFactory targets, List<MigrationListener> listeners, DatabaseReports reports) {
+
+	MigrationServices {
+		listeners = List.copyOf(listeners);
+	}
+
+}

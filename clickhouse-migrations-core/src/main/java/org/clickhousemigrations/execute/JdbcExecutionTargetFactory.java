@@ -1,0 +1,68 @@
+package org.clickhousemigrations.execute;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+
+import org.clickhousemigrations.ClickHouseMigrationException;
+import org.clickhousemigrations.history.MigrationHistory;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.sql.ClusterSupport;
+import org.clickhousemigrations.sql.Connections;
+import org.clickhousemigrations.sql.Placeholders;
+
+/**
+ * Opens targets on a connection of the database's {@code DataSource}: a live one that keeps the
+ * connection, or a dry run that reads what it needs from one and gives it back.
+ */
+public final class JdbcExecutionTargetFactory implements ExecutionTargetFactory {
+
+	private final MigrationHistory history;
+
+	private final Map<String, String> placeholders;
+
+	/**
+	 * @param history where live targets record, and what dry runs render
+	 * @param placeholders the global configured placeholders
+	 */
+	public JdbcExecutionTargetFactory(MigrationHistory history, Map<String, String> placeholders) {
+		this.history = history;
+		this.placeholders = Map.copyOf(placeholders);
+	}
+
+	@Override
+	public ExecutionTarget open(MigrationDatabase database, boolean dryRun) {
+		Connection connection;
+		try {
+			connection = database.dataSource().getConnection();
+		}
+		catch (SQLException ex) {
+			throw ClickHouseMigrationException.cannotConnect(database.name(), ex);
+		}
+		try {
+			Placeholders placeholders = Placeholders.of(Connections.database(connection), database.cluster(),
+					ClusterSupport.onCluster(connection, database.cluster(), null), this.placeholders,
+					database.placeholders());
+			if (!dryRun) {
+				return new JdbcExecutionTarget(database, this.history, placeholders, connection);
+			}
+			try (connection) {
+				return new DryRunTarget(database, this.history, connection.getMetaData().getUserName(), placeholders);
+			}
+		}
+		catch (SQLException ex) {
+			close(connection);
+			throw ClickHouseMigrationException.cannotConnect(database.name(), ex);
+		}
+	}
+
+	private static void close(Connection connection) {
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			// Nothing left to do with it.
+		}
+	}
+
+}

@@ -1,0 +1,48 @@
+package org.clickhousemigrations.sql;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.util.ClassUtils;
+
+/**
+ * The settings every migration statement needs, passed with the query itself: a session
+ * {@code SET} does not carry across HTTP requests on every deployment.
+ */
+public final class StatementSettings {
+
+	/**
+	 * ALTER UPDATE/DELETE and some ALTERs are asynchronous unless told to wait; the next statement
+	 * must see their result, on every replica.
+	 */
+	public static final Map<String, String> SETTINGS = Map.of("mutations_sync", "2", "alter_sync", "2");
+
+	private static final Logger logger = LoggerFactory.getLogger(StatementSettings.class);
+
+	private static final boolean OFFICIAL_DRIVER = ClassUtils.isPresent("com.clickhouse.jdbc.StatementImpl",
+			StatementSettings.class.getClassLoader());
+
+	private static volatile boolean warned;
+
+	private StatementSettings() {
+	}
+
+	/** Sets {@link #SETTINGS} on the statement, or warns once when the driver cannot take them. */
+	public static void apply(Statement statement) throws SQLException {
+		if (OFFICIAL_DRIVER && statement.isWrapperFor(com.clickhouse.jdbc.StatementImpl.class)) {
+			var settings = statement.unwrap(com.clickhouse.jdbc.StatementImpl.class).getLocalSettings();
+			SETTINGS.forEach(settings::serverSetting);
+		}
+		else if (!warned) {
+			warned = true;
+			logger.warn("The JDBC driver is not the official ClickHouse driver (com.clickhouse:clickhouse-jdbc), so "
+					+ "{} cannot be passed with each statement; set them on the connection URL or user profile",
+					SETTINGS);
+		}
+	}
+
+}

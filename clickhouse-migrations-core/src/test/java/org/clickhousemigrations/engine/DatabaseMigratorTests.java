@@ -1,0 +1,137 @@
+package org.clickhousemigrations.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.clickhousemigrations.ClickHouseMigrationException;
+import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.fake.FakeHistory;
+import org.clickhousemigrations.fake.FakeLock;
+import org.clickhousemigrations.fake.FakeTargets;
+import org.clickhousemigrations.model.DatabaseStatus;
+import org.clickhousemigrations.model.HistoryEvent;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.model.MigrationKey;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.clickhousemigrations.fake.Migrations.sql;
+
+class DatabaseMigratorTests {
+
+	private final MigrationDatabase database = MigrationDatabase.of("main", null);
+
+	private final List<String> journal = new ArrayList<>();
+
+	private final FakeHistory history = new FakeHistory(this.journal);
+
+	private final FakeTargets targets = new FakeTargets(this.journal, this.history);
+
+	private final FakeLock lock = new FakeLock(this.journal);
+
+	private final DatabaseReports reports = new DatabaseReports(this.history, null);
+
+	private final MigrationServices services = new MigrationServices(this.history, this.lock, null, this.targets,
+			List.of(), this.reports);
+
+	private final List<ResolvedMigration> resolved = List.of(
+			sql("a:1", "CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory", "-- rollback", "DROP TABLE t"),
+			sql("a:2", "INSERT INTO t VALUES (1)", "INSERT INTO missing VALUES (2)", "INSERT INTO t VALUES (3)",
+					"-- rollback", "TRUNCATE TABLE t"));
+
+	@Test
+	void firstMigrateCreatesTheHistoryAndAppliesEverythingUnderTheLock() {
+		migrator().migrate(null, false);
+		assertThat(this.journal).containsExactly("create history", "lock",
+				"run CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory", "record APPLIED a:1 1",
+				"run INSERT INTO t VALUES (1)", "record PROGRESS a:2 1", "run INSERT INTO missing VALUES (2)",
+				"record PROGRESS a:2 2", "run INSERT INTO t VALUES (3)", "record APPLIED a:2 3", "unlock");
+		assertThat(this.reports.get("main").status()).isEqualTo(DatabaseStatus.UP_TO_DATE);
+	}
+
+	@Test
+	void nothingPendingReadsTheHistoryOnceAndTakesNoLockNorConnection() {
+		migrator().migrate(null, false);
+		this.journal.clear();
+		int reads = this.history.reads();
+		int opened = this.targets.opened();
+		migrator().migrate(null, false);
+		assertThat(this.journal).isEmpty();
+		assertThat(this.history.reads()).isEqualTo(reads + 1);
+		assertThat(this.targets.opened()).isEqualTo(opened);
+	}
+
+	@Test
+	void failedMigrationResumesAtTheStatementThatFailed() {
+		this.targets.failOn("INSERT INTO missing VALUES (2)");
+		assertThatExceptionOfType(ClickHouseMigrationException.class).isThrownBy(() -> migrator().migrate(null, false))
+			.withMessageContaining("at statement 2 of 3");
+		assertThat(this.reports.get("main").status()).isEqualTo(DatabaseStatus.FAILED);
+		this.targets.heal();
+		this.journal.clear();
+		migrator().migrate(null, false);
+		assertThat(this.journal).containsExactly("lock", "run INSERT INTO missing VALUES (2)", "record PROGRESS a:2 2",
+				"run INSERT INTO t VALUES (3)", "record APPLIED a:2 3", "unlock");
+	}
+
+	@Test
+	void migrationAppliedByAnotherInstanceWhileWaitingForTheLockDoesNotRunAgain() {
+		FakeLock other = new FakeLock(this.journal).whileWaiting(() -> {
+			migrator().migrate(null, false);
+			this.journal.clear();
+		});
+		new DatabaseMigrator(this.database, this.resolved,
+				new MigrationServices(this.history, other, null, this.targets, List.of(), this.reports))
+			.migrate(null, false);
+		assertThat(this.journal).containsExactly("lock", "unlock");
+	}
+
+	@Test
+	void dryRunShowsTheStatementsAndHistoryWritesAndWritesNothing() {
+		List<String> script = migrator().migrate(MigrationKey.parse("a:1"), true);
+		assertThat(script).containsExactly("-- create the history fake.main",
+				"CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory", "-- history of fake.main: APPLIED a:1");
+		assertThat(this.journal).isEmpty();
+		assertThat(this.history.rows()).isEmpty();
+	}
+
+	@Test
+	void rollbackUndoesNewerMigrationsNewestFirst() {
+		migrator().migrate(null, false);
+		this.journal.clear();
+		migrator().rollback(MigrationKey.parse("a:0"));
+		assertThat(this.journal).containsExactly("lock", "run TRUNCATE TABLE t", "record ROLLED_BACK a:2 0",
+				"run DROP TABLE t", "record ROLLED_BACK a:1 0", "unlock");
+		migrator().migrate(null, false);
+		assertThat(this.history.rows()).last().extracting((row) -> row.event()).isEqualTo(HistoryEvent.APPLIED);
+	}
+
+	@Test
+	void repairClearsAFailureSoThatTheMigrationRunsFromItsFirstStatement() {
+		this.targets.failOn("INSERT INTO missing VALUES (2)");
+		assertThatExceptionOfType(ClickHouseMigrationException.class).isThrownBy(() -> migrator().migrate(null, false));
+		assertThat(new HistoryRepair(this.database, this.resolved, this.services).repair())
+			.containsExactly("a:2: failure cleared; the next migrate runs it from statement 1");
+		assertThat(this.history.rows()).last().extracting((row) -> row.event()).isEqualTo(HistoryEvent.CLEARED);
+		this.targets.heal();
+		this.journal.clear();
+		migrator().migrate(null, false);
+		assertThat(this.journal).contains("run INSERT INTO t VALUES (1)");
+	}
+
+	@Test
+	void baselineRecordsTheVersionWithoutRunningAnything() {
+		new HistoryRepair(this.database, this.resolved, this.services).baseline(MigrationKey.parse("a:1"));
+		assertThat(this.journal).containsExactly("create history", "lock", "record BASELINE a:1 0", "unlock");
+		this.journal.clear();
+		migrator().migrate(null, false);
+		assertThat(this.journal).doesNotContain("run CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory")
+			.contains("run INSERT INTO t VALUES (1)");
+	}
+
+	private DatabaseMigrator migrator() {
+		return new DatabaseMigrator(this.database, this.resolved, this.services);
+	}
+
+}

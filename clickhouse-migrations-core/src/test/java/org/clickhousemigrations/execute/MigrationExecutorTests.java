@@ -1,0 +1,130 @@
+package org.clickhousemigrations.execute;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.clickhousemigrations.ClickHouseMigrationException;
+import org.clickhousemigrations.MigrationListener;
+import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.fake.FakeHistory;
+import org.clickhousemigrations.fake.FakeTargets;
+import org.clickhousemigrations.model.HistoryEvent;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.plan.PlannedMigration;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.clickhousemigrations.fake.Migrations.sql;
+
+class MigrationExecutorTests {
+
+	private final MigrationDatabase database = MigrationDatabase.of("main", null);
+
+	private final List<String> journal = new ArrayList<>();
+
+	private final FakeHistory history = new FakeHistory(this.journal);
+
+	private final FakeTargets targets = new FakeTargets(this.journal, this.history);
+
+	private final List<String> heard = new ArrayList<>();
+
+	private final MigrationListener listener = new MigrationListener() {
+
+		@Override
+		public void succeeded(MigrationDatabase database, ResolvedMigration migration, boolean rollback, long millis) {
+			MigrationExecutorTests.this.heard.add("succeeded " + migration.key());
+		}
+
+		@Override
+		public void failed(MigrationDatabase database, ResolvedMigration migration, boolean rollback, long millis,
+				Exception failure) {
+			MigrationExecutorTests.this.heard.add("failed " + migration.key());
+		}
+
+	};
+
+	@Test
+	void rerunnableStatementsNeedNoRowUntilTheEnd() {
+		execute(false, 0, sql("a:1", "CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory",
+				"ALTER TABLE t ADD COLUMN IF NOT EXISTS y UInt8"));
+		assertThat(this.journal).containsExactly("run CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory",
+				"run ALTER TABLE t ADD COLUMN IF NOT EXISTS y UInt8", "record APPLIED a:1 2");
+		assertThat(this.heard).containsExactly("succeeded a:1");
+	}
+
+	@Test
+	void rowsWaitingAreWrittenBeforeAStatementThatIsNotRerunnable() {
+		execute(false, 0, sql("a:1", "CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory"),
+				sql("a:2", "INSERT INTO t VALUES (1)", "INSERT INTO t VALUES (2)"));
+		assertThat(this.journal).containsExactly("run CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory",
+				"record APPLIED a:1 1", "run INSERT INTO t VALUES (1)", "record PROGRESS a:2 1",
+				"run INSERT INTO t VALUES (2)", "record APPLIED a:2 2");
+	}
+
+	@Test
+	void failingStatementIsRecordedWithTheStatementsDoneAndStopsTheRun() {
+		this.targets.failOn("INSERT INTO db.missing VALUES (1)");
+		assertThatExceptionOfType(ClickHouseMigrationException.class)
+			.isThrownBy(() -> execute(false, 0,
+					sql("a:1", "INSERT INTO t VALUES (1)", "INSERT INTO ${database}.missing VALUES (1)", "SELECT 3"),
+					sql("a:2", "SELECT 4")))
+			.withMessageContaining("Migration of a:1 'm a:1' (a:1.sql) failed on database 'main' at statement 2 of 3")
+			.withMessageContaining("ClickHouse error 60: Table db.missing does not exist")
+			.withMessageContaining("statement: INSERT INTO db.missing VALUES (1)")
+			.withMessageContaining("it resumes at statement 2");
+		assertThat(this.journal).containsExactly("run INSERT INTO t VALUES (1)", "record PROGRESS a:1 1",
+				"record FAILED a:1 1");
+		assertThat(this.history.rows().get(1).error()).contains("UNKNOWN_TABLE");
+		assertThat(this.heard).containsExactly("failed a:1");
+	}
+
+	@Test
+	void resumedMigrationRunsOnlyTheStatementsNotDone() {
+		execute(false, 2, sql("a:1", "INSERT INTO t VALUES (1)", "INSERT INTO t VALUES (2)", "INSERT INTO t VALUES (3)"));
+		assertThat(this.journal).containsExactly("run INSERT INTO t VALUES (3)", "record APPLIED a:1 3");
+	}
+
+	@Test
+	void lostLockStopsBeforeTheNextStatementAndKeepsWhatWasRecorded() {
+		int[] checks = { 0 };
+		assertThatExceptionOfType(ClickHouseMigrationException.class).isThrownBy(() -> new MigrationExecutor(
+				this.database, this.targets.open(this.database, false), List.of(), () -> {
+					if (++checks[0] > 2) {
+						throw new ClickHouseMigrationException("lock lost");
+					}
+				}).execute(plan(false, 0, sql("a:1", "CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory"),
+						sql("a:2", "CREATE TABLE IF NOT EXISTS u (x UInt8) ENGINE = Memory", "SELECT 1")), false))
+			.withMessage("lock lost");
+		// The row of a:1 waited for a statement that needed it first; it is written on the way out.
+		assertThat(this.journal).containsExactly("run CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory",
+				"run CREATE TABLE IF NOT EXISTS u (x UInt8) ENGINE = Memory", "record APPLIED a:1 1");
+	}
+
+	@Test
+	void rollbackRowsCountRollbackSteps() {
+		execute(true, 0, sql("a:1", "INSERT INTO t VALUES (1)", "-- rollback", "DELETE FROM t WHERE 1",
+				"INSERT INTO log VALUES (1)", "SELECT 3"));
+		assertThat(this.journal).containsExactly("run DELETE FROM t WHERE 1", "record ROLLBACK_PROGRESS a:1 1",
+				"run INSERT INTO log VALUES (1)", "record ROLLBACK_PROGRESS a:1 2", "run SELECT 3",
+				"record ROLLED_BACK a:1 0");
+		assertThat(this.history.rows()).allSatisfy((row) -> assertThat(row.statementsTotal()).isEqualTo(3));
+		assertThat(this.history.rows().get(0).event()).isEqualTo(HistoryEvent.ROLLBACK_PROGRESS);
+	}
+
+	private void execute(boolean rollback, int startAt, ResolvedMigration... migrations) {
+		new MigrationExecutor(this.database, this.targets.open(this.database, false), List.of(this.listener), () -> {
+		}).execute(plan(rollback, startAt, migrations), rollback);
+	}
+
+	private static List<PlannedMigration> plan(boolean rollback, int startAt, ResolvedMigration... migrations) {
+		List<PlannedMigration> plan = new ArrayList<>();
+		for (ResolvedMigration migration : migrations) {
+			plan.add(PlannedMigration.of(migration,
+					rollback ? migration.rollbackSteps().orElseThrow() : migration.steps(), startAt, null,
+					FakeTargets.PLACEHOLDERS));
+		}
+		return plan;
+	}
+
+}

@@ -1,0 +1,69 @@
+package org.clickhousemigrations.fake;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.clickhousemigrations.history.MigrationHistory;
+import org.clickhousemigrations.model.AppliedMigration;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.model.MigrationKey;
+
+/** A history in memory: every row appended, in order, and each write noted in a shared journal. */
+public final class FakeHistory implements MigrationHistory {
+
+	private final List<String> journal;
+
+	private final List<AppliedMigration> rows = new ArrayList<>();
+
+	private boolean exists;
+
+	private int reads;
+
+	public FakeHistory(List<String> journal) {
+		this.journal = journal;
+	}
+
+	/** Every row appended so far, oldest first. */
+	public List<AppliedMigration> rows() {
+		return List.copyOf(this.rows);
+	}
+
+	/** How many times the history was read. */
+	public int reads() {
+		return this.reads;
+	}
+
+	public boolean exists() {
+		return this.exists;
+	}
+
+	@Override
+	public String location(MigrationDatabase database) {
+		return "fake." + database.name();
+	}
+
+	@Override
+	public Snapshot read(MigrationDatabase database) {
+		this.reads++;
+		Map<MigrationKey, AppliedMigration> latest = new LinkedHashMap<>();
+		this.rows.forEach((row) -> latest.put(row.key(), row));
+		return new Snapshot(this.exists, List.copyOf(latest.values()));
+	}
+
+	@Override
+	public void create(MigrationDatabase database) {
+		this.exists = true;
+		this.journal.add("create history");
+	}
+
+	@Override
+	public void append(MigrationDatabase database, List<AppliedMigration> rows) {
+		this.exists = true;
+		this.rows.addAll(rows);
+		this.journal.add("record " + String.join(", ",
+				rows.stream().map((row) -> row.event() + " " + row.key() + " " + row.statementsDone()).toList()));
+	}
+
+}
