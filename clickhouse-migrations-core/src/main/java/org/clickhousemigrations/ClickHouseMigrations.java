@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.model.MigrationKey;
+import org.clickhousemigrations.model.StatementOutcome;
 
 /**
  * The migrations of an application, across all its configured databases: what application code,
@@ -69,8 +70,19 @@ public interface ClickHouseMigrations {
 	 * Clears failed migrations, re-aligns changed checksums and forgets missing migrations, each
 	 * recorded as a history row.
 	 * @return one line per repaired migration
+	 * @throws ClickHouseMigrationException when a migration stopped at a statement whose outcome is
+	 * not known: settle it with {@link #repair(String, StatementOutcome)}
 	 */
-	List<String> repair(String database);
+	default List<String> repair(String database) {
+		return repair(database, null);
+	}
+
+	/**
+	 * Repairs as {@link #repair(String)} does, and settles statements whose outcome is not known
+	 * (the history says {@code UNKNOWN}) as {@code outcome} says.
+	 * @param outcome what a person who checked ClickHouse found; {@code null} when there is none to settle
+	 */
+	List<String> repair(String database, StatementOutcome outcome);
 
 	/** Declares {@code module} of {@code database} to be at {@code version} without running anything. */
 	void baseline(String database, String module, String version);

@@ -16,4 +16,11 @@ public interface MigrationListener {
 			Exception failure) {
 	}
 
+	/**
+	 * Migrating a database failed: after {@link #failed} when a step failed, and also for failures
+	 * outside any step (the history, the lock, the plan).
+	 */
+	default void databaseFailed(MigrationDatabase database, ClickHouseMigrationException failure) {
+	}
+
 }

@@ -29,6 +29,9 @@ public record ValidationReport(List<Problem> problems) {
 		/** Pending with a version below one already applied in its module. */
 		OUT_OF_ORDER,
 
+		/** The history holds a row that cannot be read. */
+		INVALID_HISTORY,
+
 		/** The history could not be read. */
 		UNREACHABLE
 

@@ -58,7 +58,7 @@ public final class BenchmarkMain {
 			.mapToInt((size) -> Integer.parseInt(size.trim()))
 			.toArray();
 		Path work = Files.createTempDirectory("clickhouse-migrations-benchmarks");
-		try (EmbeddedClickHouse clickHouse = EmbeddedClickHouse.builder().queryLog().start()) {
+		try (EmbeddedClickHouse clickHouse = EmbeddedClickHouse.start()) {
 			BenchmarkMain benchmark = new BenchmarkMain(clickHouse, work);
 			System.out.println("\nClickHouse " + clickHouse.query("SELECT version()").trim() + ", Java "
 					+ System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores\n");

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.clickhousemigrations.model.StatementOutcome;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -40,6 +42,9 @@ public class ClickHouseMigrationsProperties {
 
 	/** Kind of migration that generate writes: sql or java. */
 	private String type = "sql";
+
+	/** For repair: whether a statement whose outcome the history does not know ran or did not run. */
+	private StatementOutcome outcome;
 
 	/** Global placeholders, replacing ${name} in SQL. */
 	private Map<String, String> placeholders = new LinkedHashMap<>();
@@ -121,6 +126,14 @@ public class ClickHouseMigrationsProperties {
 
 	public void setType(String type) {
 		this.type = type;
+	}
+
+	public StatementOutcome getOutcome() {
+		return this.outcome;
+	}
+
+	public void setOutcome(StatementOutcome outcome) {
+		this.outcome = outcome;
 	}
 
 	public Map<String, String> getPlaceholders() {

@@ -15,7 +15,7 @@ class RequestBudgetIT {
 	void bootWithNothingPendingReadsEachHistoryOnceAndWritesNothing() {
 		assumeTrue(System.getenv("CLICKHOUSE_URL") == null && System.getProperty("CLICKHOUSE_URL") == null,
 				"needs a server with system.query_log that only this test uses");
-		try (EmbeddedClickHouse clickHouse = EmbeddedClickHouse.builder().queryLog().start()) {
+		try (EmbeddedClickHouse clickHouse = EmbeddedClickHouse.start()) {
 			String primary = clickHouse.createDatabase("primary");
 			String second = clickHouse.createDatabase("second");
 			String[] properties = { "clickhouse.migrations.locations=classpath:db/it/states",

@@ -7,12 +7,14 @@ import org.clickhousemigrations.MigrationInfo;
 import org.clickhousemigrations.ResolvedMigration;
 import org.clickhousemigrations.execute.ExecutionTarget;
 import org.clickhousemigrations.execute.MigrationExecutor;
+import org.clickhousemigrations.execute.OutcomeUnknownException;
 import org.clickhousemigrations.history.MigrationHistory.Snapshot;
 import org.clickhousemigrations.history.MigrationHistory;
 import org.clickhousemigrations.lock.MigrationLock;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.model.MigrationKey;
 import org.clickhousemigrations.plan.MigrationPlanner;
+import org.clickhousemigrations.plan.PlannedMigration;
 import org.clickhousemigrations.plan.RollbackPlanner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +62,7 @@ final class DatabaseMigrator {
 				script.add(history().renderCreate(this.database));
 			}
 			try (ExecutionTarget dry = this.services.targets().open(this.database, true)) {
-				execute(dry, pending, false, () -> {
-				});
+				execute(dry, pending, false, null);
 				script.addAll(dry.script());
 			}
 			return script;
@@ -108,13 +109,25 @@ final class DatabaseMigrator {
 			return;
 		}
 		try (ExecutionTarget live = this.services.targets().open(this.database, false)) {
-			execute(live, infos, rollback, held::check);
+			execute(live, infos, rollback, held);
+		}
+		catch (OutcomeUnknownException ex) {
+			if (!ex.recorded()) {
+				held.abandon();
+			}
+			throw ex;
 		}
 	}
 
-	private void execute(ExecutionTarget target, List<MigrationInfo> infos, boolean rollback, Runnable beforeEachStep) {
-		new MigrationExecutor(this.database, target, this.services.listeners(), beforeEachStep)
-			.execute(MigrationPlanner.plan(this.database.name(), infos, target.placeholders(), rollback), rollback);
+	// Without a lock (a dry run), nothing is checked before each step.
+	private void execute(ExecutionTarget target, List<MigrationInfo> infos, boolean rollback, MigrationLock.Held held) {
+		List<PlannedMigration> plan = MigrationPlanner.plan(this.database.name(), infos, target.placeholders(),
+				rollback);
+		Runnable beforeEachStep = (held != null) ? held::check : () -> {
+		};
+		new MigrationExecutor(this.database, target, this.services.listeners(), beforeEachStep,
+				held != null && held.tookOver())
+			.execute(plan, rollback);
 	}
 
 	private List<MigrationInfo> infos(Snapshot snapshot) {

@@ -8,6 +8,7 @@ import org.clickhousemigrations.ClickHouseMigrationRouter;
 import org.clickhousemigrations.DatabaseReport;
 import org.clickhousemigrations.MigrationInfo;
 import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.history.InvalidHistoryException;
 import org.clickhousemigrations.history.MigrationHistory;
 import org.clickhousemigrations.model.DatabaseStatus;
 import org.clickhousemigrations.model.MigrationDatabase;
@@ -46,7 +47,8 @@ final class DatabaseReports {
 
 	private DatabaseReport unreadable(MigrationDatabase database, RuntimeException failure) {
 		return keep(new DatabaseReport(database.name(), database.migrate(), database.readonly(),
-				database.migrate() ? DatabaseStatus.UNREACHABLE : DatabaseStatus.DISABLED,
+				!database.migrate() ? DatabaseStatus.DISABLED
+						: (failure instanceof InvalidHistoryException) ? DatabaseStatus.INVALID : DatabaseStatus.UNREACHABLE,
 				this.history.location(database), List.of(), failure.getMessage()));
 	}
 

@@ -23,6 +23,7 @@ import org.clickhousemigrations.model.DatabaseStatus;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.model.MigrationKey;
 import org.clickhousemigrations.model.MigrationVersion;
+import org.clickhousemigrations.model.StatementOutcome;
 import org.clickhousemigrations.plan.MigrationValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,6 +122,10 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 				problems.add(new ValidationReport.Problem(database.name(), null, null,
 						ValidationReport.Kind.UNREACHABLE, report.error(), "check its URL, credentials and network"));
 			}
+			else if (report.error() != null) {
+				problems.add(new ValidationReport.Problem(database.name(), null, report.historyTable(),
+						ValidationReport.Kind.INVALID_HISTORY, report.error(), "fix or remove the row it names"));
+			}
 			else {
 				problems.addAll(MigrationValidator.validate(database.name(), report.migrations()));
 			}
@@ -137,8 +142,8 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 	}
 
 	@Override
-	public List<String> repair(String database) {
-		return repairs(writable(database)).repair();
+	public List<String> repair(String database, StatementOutcome outcome) {
+		return repairs(writable(database)).repair(outcome);
 	}
 
 	@Override
@@ -162,9 +167,13 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 			try {
 				results.put(database.name(), action.apply(migrator(database)));
 			}
-			catch (ClickHouseMigrationException ex) {
-				logger.error("Database '{}' was not migrated: {}", database.name(), ex.getMessage());
-				failures.add(ex);
+			catch (RuntimeException ex) {
+				// Whatever went wrong with one database, the others are still migrated.
+				ClickHouseMigrationException failure = (ex instanceof ClickHouseMigrationException known) ? known
+						: new ClickHouseMigrationException("Database '" + database.name() + "' failed: " + ex, ex);
+				logger.error("Database '{}' was not migrated: {}", database.name(), failure.getMessage());
+				this.services.listeners().forEach((listener) -> listener.databaseFailed(database, failure));
+				failures.add(failure);
 			}
 		}
 		if (failures.size() == 1) {

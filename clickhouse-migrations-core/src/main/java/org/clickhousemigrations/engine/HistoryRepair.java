@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.MigrationInfo;
+import org.clickhousemigrations.MigrationStep;
 import org.clickhousemigrations.ResolvedMigration;
 import org.clickhousemigrations.execute.ExecutionTarget;
 import org.clickhousemigrations.history.MigrationHistory;
@@ -15,6 +16,7 @@ import org.clickhousemigrations.model.HistoryEvent;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.model.MigrationKey;
 import org.clickhousemigrations.model.MigrationType;
+import org.clickhousemigrations.model.StatementOutcome;
 import org.clickhousemigrations.plan.MigrationPlanner;
 import org.clickhousemigrations.plan.Progress;
 import org.slf4j.Logger;
@@ -45,12 +47,28 @@ final class HistoryRepair {
 	 * checksums and forgets missing migrations, each as a history row.
 	 * @return one line per repaired migration
 	 */
-	List<String> repair() {
+	List<String> repair(StatementOutcome outcome) {
 		try (MigrationLock.Held held = this.services.lock().acquire(this.database)) {
 			List<AppliedMigration> rows = new ArrayList<>();
 			List<String> done = new ArrayList<>();
-			for (MigrationInfo info : infos()) {
+			List<MigrationInfo> infos = infos();
+			List<String> unsettled = infos.stream()
+				.filter((info) -> info.applied() != null && info.applied().event().isOutcomeUnknown())
+				.map(MigrationPlanner::unknownOutcome)
+				.toList();
+			if (!unsettled.isEmpty() && outcome == null) {
+				throw new ClickHouseMigrationException("Database '" + this.database.name() + "' was not repaired; "
+						+ "nothing was changed:\n  - " + String.join("\n  - ", unsettled));
+			}
+			for (MigrationInfo info : infos) {
 				AppliedMigration row = info.applied();
+				if (row != null && row.event().isOutcomeUnknown()) {
+					rows.add(settle(info, outcome));
+					done.add(info.key() + ": statement " + (row.statementsDone() + 1) + " recorded as "
+							+ ((outcome == StatementOutcome.RAN) ? "run; the next run goes on after it"
+									: "not run; the next run runs it"));
+					continue;
+				}
 				switch (info.state()) {
 					case FAILED -> {
 						rows.add(row.with(HistoryEvent.CLEARED, 0, "", row.installedOn(), row.executionTimeMs(), ""));
@@ -76,6 +94,23 @@ final class HistoryRepair {
 			done.forEach((line) -> logger.info("Repaired database '{}': {}", this.database.name(), line));
 			return done;
 		}
+	}
+
+	// The row that says what a person found: statement done + 1 ran, or did not.
+	private static AppliedMigration settle(MigrationInfo info, StatementOutcome outcome) {
+		AppliedMigration row = info.applied();
+		if (info.resolved() == null) {
+			throw new ClickHouseMigrationException(info.key() + " (" + info.script() + ") is no longer found; restore it "
+					+ "before settling its statement " + (row.statementsDone() + 1));
+		}
+		boolean rollback = row.event().isUnfinishedRollback();
+		List<MigrationStep> steps = rollback ? info.resolved().rollbackSteps().orElseThrow() : info.resolved().steps();
+		int done = row.statementsDone() + ((outcome == StatementOutcome.RAN) ? 1 : 0);
+		HistoryEvent event = (done < steps.size()) ? (rollback ? HistoryEvent.ROLLBACK_PROGRESS : HistoryEvent.PROGRESS)
+				: (rollback ? HistoryEvent.ROLLED_BACK : HistoryEvent.APPLIED);
+		boolean rolledBack = event == HistoryEvent.ROLLED_BACK;
+		return row.with(event, rolledBack ? 0 : done, rolledBack ? "" : Progress.checksum(steps, done),
+				row.installedOn(), row.executionTimeMs(), "");
 	}
 
 	/** Declares module {@code target.module()} to be at {@code target.version()} without running anything. */

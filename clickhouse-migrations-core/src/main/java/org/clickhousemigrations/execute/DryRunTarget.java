@@ -49,8 +49,13 @@ public final class DryRunTarget implements ExecutionTarget {
 	}
 
 	@Override
-	public void run(MigrationStep step, String sql, String module) {
+	public void run(MigrationStep step, String sql, String module, StatementId id) {
 		this.script.add(step.isSql() ? sql : "-- " + step.label() + " (Java step: runs code, cannot be shown as SQL)");
+	}
+
+	@Override
+	public Outcome outcome(StatementId id, boolean java) {
+		return Outcome.notStarted();
 	}
 
 	@Override

@@ -19,8 +19,17 @@ public interface ExecutionTarget extends AutoCloseable {
 	/** The placeholders of the database, resolved against its connection. */
 	Placeholders placeholders();
 
-	/** Runs one step; {@code sql} is its SQL with placeholders resolved, or {@code null} for Java. */
-	void run(MigrationStep step, String sql, String module) throws Exception;
+	/**
+	 * Runs one step; {@code sql} is its SQL with placeholders resolved, or {@code null} for Java.
+	 * @param id the step's identity in ClickHouse, which its statements carry as their query id
+	 */
+	void run(MigrationStep step, String sql, String module, StatementId id) throws Exception;
+
+	/**
+	 * Asks ClickHouse what became of the step with this identity, waiting while it still runs.
+	 * @param java whether the step is a Java step, which counts as done only if its code returned
+	 */
+	Outcome outcome(StatementId id, boolean java);
 
 	/** Appends rows to the history, in one write. */
 	void record(List<AppliedMigration> rows);

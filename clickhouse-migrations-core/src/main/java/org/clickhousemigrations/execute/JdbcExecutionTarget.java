@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.clickhousemigrations.MigrationStep;
 import org.clickhousemigrations.history.MigrationHistory;
@@ -18,6 +19,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /** Runs steps on one connection of the database, with {@link StatementSettings}, and writes its history. */
 final class JdbcExecutionTarget implements ExecutionTarget {
 
+	// INSERT, after any comments.
+	private static final Pattern INSERT = Pattern.compile("(?is)(?:\\s+|--[^\\n]*|#[^\\n]*|/\\*.*?\\*/)*INSERT\\s");
+
 	private final MigrationDatabase database;
 
 	private final MigrationHistory history;
@@ -28,19 +32,29 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 
 	private final JdbcTemplate jdbc;
 
+	private final QueryLogOutcomes outcomes;
+
+	// The Java step running now, whose statements carry its identity, and how many it sent.
+	private StatementId javaStep;
+
+	private int javaStatements;
+
 	JdbcExecutionTarget(MigrationDatabase database, MigrationHistory history, Placeholders placeholders,
 			Connection connection) {
 		this.database = database;
 		this.history = history;
 		this.placeholders = placeholders;
 		this.connection = connection;
+		this.outcomes = new QueryLogOutcomes(database);
 		this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true)) {
 
-			// Java steps get the same per-query settings as SQL steps.
+			// Java steps get the same per-query settings as SQL steps, and query ids of their step.
 			@Override
 			protected void applyStatementSettings(Statement statement) throws SQLException {
 				super.applyStatementSettings(statement);
-				StatementSettings.apply(statement);
+				StatementId step = JdbcExecutionTarget.this.javaStep;
+				StatementSettings.apply(statement,
+						(step != null) ? step.javaQueryId(++JdbcExecutionTarget.this.javaStatements) : null, null);
 			}
 
 		};
@@ -62,15 +76,32 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 	}
 
 	@Override
-	public void run(MigrationStep step, String sql, String module) throws Exception {
+	public void run(MigrationStep step, String sql, String module, StatementId id) throws Exception {
 		if (step.isSql()) {
-			try (Statement statement = this.connection.createStatement()) {
-				StatementSettings.apply(statement);
-				statement.execute(sql);
-			}
+			execute(sql, id.queryId(), INSERT.matcher(sql).lookingAt() ? id.deduplicationToken() : null);
+			return;
 		}
-		else {
+		this.javaStep = id;
+		this.javaStatements = 0;
+		try {
 			step.java().run(new DefaultMigrationContext(this.jdbc, this.database.name(), module, this.placeholders));
+		}
+		finally {
+			this.javaStep = null;
+		}
+		// Tells a later run that the code returned: the step is done only if this marker finished.
+		execute("SELECT 1", id.javaDoneQueryId(), null);
+	}
+
+	@Override
+	public Outcome outcome(StatementId id, boolean java) {
+		return this.outcomes.outcome(id, java);
+	}
+
+	private void execute(String sql, String queryId, String deduplicationToken) throws SQLException {
+		try (Statement statement = this.connection.createStatement()) {
+			StatementSettings.apply(statement, queryId, deduplicationToken);
+			statement.execute(sql);
 		}
 	}
 

@@ -18,15 +18,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs planned migrations (or their rollbacks) on one database, step by step.
+ * Runs planned migrations (or their rollbacks) on one database, step by step, so that every
+ * statement takes effect exactly once.
  * <p>
  * ClickHouse has no transactions: a migration of five statements can stop after two, and nothing
- * is undone. So the history records progress per step, and never says "applied" for a half-done
- * migration. To keep round trips few, a history row is written only where a crash would otherwise
- * lose track: right after each step that is not {@link Rerunnable rerunnable} (with any rows still
- * waiting), and at the end. A rerunnable step needs none: on resume it simply runs again. Rows
- * waiting are written before any non-rerunnable step runs, so that a resume never replays
- * rerunnable steps of an earlier migration after a later one changed the schema.
+ * is undone. So the history records progress per statement and never says "applied" for a
+ * half-done migration. Only {@link Additive additive} statements, which change nothing when they
+ * run again after each other, go without a row of their own; every other statement is bracketed:
+ * the rows waiting are written before it, and its own row right after it.
+ * <p>
+ * Every statement carries a {@link StatementId} as its query id. When its answer is lost, or when
+ * this run took over from an instance that died (so that the first bracketed statement may be the
+ * one that instance had in flight), ClickHouse is asked what became of it before anything else
+ * runs: still running, it is waited for; finished, it is recorded as done; failed or never
+ * started, it runs; and when ClickHouse cannot tell, the run stops with a row that says so.
  */
 public final class MigrationExecutor {
 
@@ -36,6 +41,9 @@ public final class MigrationExecutor {
 	private static final int LONG_MIGRATION_STEPS = 5;
 
 	private static final long SLOW_STEP_MILLIS = 1000;
+
+	// A statement that never reached ClickHouse is sent again, this many times in all.
+	private static final int MAX_ATTEMPTS = 3;
 
 	private final MigrationDatabase database;
 
@@ -47,16 +55,21 @@ public final class MigrationExecutor {
 
 	private final List<AppliedMigration> waiting = new ArrayList<>();
 
+	private boolean verifyNext;
+
 	/**
 	 * @param target where steps run and history rows go
 	 * @param beforeEachStep runs before every step and may throw to stop, e.g. when the lock was lost
+	 * @param afterTakeOver whether the previous holder of the lock died: then ClickHouse is asked
+	 * about the first bracketed statement before it runs
 	 */
 	public MigrationExecutor(MigrationDatabase database, ExecutionTarget target, List<MigrationListener> listeners,
-			Runnable beforeEachStep) {
+			Runnable beforeEachStep, boolean afterTakeOver) {
 		this.database = database;
 		this.target = target;
 		this.listeners = listeners;
 		this.beforeEachStep = beforeEachStep;
+		this.verifyNext = afterTakeOver;
 	}
 
 	/**
@@ -68,95 +81,20 @@ public final class MigrationExecutor {
 		try {
 			String installedBy = this.target.installedBy();
 			for (PlannedMigration planned : plan) {
-				run(installedBy, planned, rollback);
+				new Run(planned, rollback, installedBy).run();
 			}
 		}
-		finally {
-			flush();
-		}
-	}
-
-	private void run(String installedBy, PlannedMigration planned, boolean rollback) {
-		ResolvedMigration migration = planned.migration();
-		List<MigrationStep> steps = planned.steps();
-		Instant installedOn = (rollback && planned.previous() != null) ? planned.previous().installedOn() : Instant.now();
-		AppliedMigration row = new AppliedMigration(migration.key(), migration.description(), migration.type(),
-				migration.script(), migration.checksum(), HistoryEvent.PROGRESS, planned.startAt(),
-				steps.size(), "", installedBy, installedOn, 0, "");
-		String what = rollback ? "Rollback" : "Migration";
-		long started = System.nanoTime();
-		if (planned.startAt() > 0) {
-			logger.info("Resuming {} of {} '{}' on database '{}' at statement {} of {}", what.toLowerCase(),
-					migration.key(), migration.description(), this.database.name(), planned.startAt() + 1, steps.size());
-		}
-		boolean lastRerunnable = true;
-		for (int i = planned.startAt(); i < steps.size(); i++) {
-			MigrationStep step = steps.get(i);
-			String sql = planned.sql().get(i);
-			lastRerunnable = Rerunnable.test(step, sql);
-			this.beforeEachStep.run();
-			if (!lastRerunnable) {
-				flush();
-			}
-			long stepStarted = System.nanoTime();
+		catch (RuntimeException ex) {
+			// Rows still waiting are written, and a failure to write them joins the failure, not replaces it.
 			try {
-				this.target.run(step, sql, migration.module());
-			}
-			catch (Exception ex) {
-				fail(planned, row, rollback, i, step, sql, started, ex);
-			}
-			logStep(migration, steps.size(), i, step, millisSince(stepStarted));
-			if (!lastRerunnable && i < steps.size() - 1) {
-				this.waiting.add(row.with(rollback ? HistoryEvent.ROLLBACK_PROGRESS : HistoryEvent.PROGRESS, i + 1,
-						Progress.checksum(steps, i + 1), installedOn, millisSince(started), ""));
 				flush();
 			}
+			catch (RuntimeException flushFailure) {
+				ex.addSuppressed(flushFailure);
+			}
+			throw ex;
 		}
-		long millis = millisSince(started);
-		this.waiting.add(rollback ? row.with(HistoryEvent.ROLLED_BACK, 0, "", installedOn, millis, "")
-				: row.with(HistoryEvent.APPLIED, steps.size(), Progress.checksum(steps, steps.size()), installedOn,
-						millis, ""));
-		if (!lastRerunnable) {
-			flush();
-		}
-		logger.info("{} {} '{}' on database '{}' ({} statement{}, {} ms)", rollback ? "Rolled back" : "Applied",
-				migration.key(), migration.description(), this.database.name(), steps.size(),
-				(steps.size() == 1) ? "" : "s", millis);
-		this.listeners.forEach((listener) -> listener.succeeded(this.database, migration, rollback, millis));
-	}
-
-	private void fail(PlannedMigration planned, AppliedMigration row, boolean rollback, int index, MigrationStep step,
-			String sql, long started, Exception ex) {
-		ResolvedMigration migration = planned.migration();
-		List<MigrationStep> steps = planned.steps();
-		long millis = millisSince(started);
-		String error = ClickHouseErrors.describe(ex);
-		this.waiting.add(row.with(rollback ? HistoryEvent.ROLLBACK_FAILED : HistoryEvent.FAILED, index,
-				Progress.checksum(steps, index), row.installedOn(), millis, error));
 		flush();
-		this.listeners.forEach((listener) -> listener.failed(this.database, migration, rollback, millis, ex));
-		String next = rollback
-				? "Fix the cause and run the rollback again: it resumes at rollback statement " + (index + 1)
-						+ "; or finish by hand and run repair."
-				: "Fix the cause and migrate again: it resumes at statement " + (index + 1) + " if statements 1 to "
-						+ index + " are unchanged.";
-		throw new ClickHouseMigrationException(String.format(
-				"%s of %s '%s' (%s) failed on database '%s' at statement %d of %d: %s%n  statement: %s%n"
-						+ "  Statements 1 to %d ran and stay applied (ClickHouse has no transactions). %s",
-				rollback ? "Rollback" : "Migration", migration.key(), migration.description(), migration.script(),
-				this.database.name(), index + 1, steps.size(), error, step.isSql() ? sql : step.label(), index, next),
-				ex);
-	}
-
-	private void logStep(ResolvedMigration migration, int total, int index, MigrationStep step, long millis) {
-		if (total >= LONG_MIGRATION_STEPS || millis >= SLOW_STEP_MILLIS) {
-			logger.info("  {} on database '{}': statement {} of {} done in {} ms: {}", migration.key(),
-					this.database.name(), index + 1, total, millis, step.label());
-		}
-		else if (logger.isDebugEnabled()) {
-			logger.debug("  {} on database '{}': statement {} of {} done in {} ms: {}", migration.key(),
-					this.database.name(), index + 1, total, millis, step.label());
-		}
 	}
 
 	private void flush() {
@@ -165,6 +103,219 @@ public final class MigrationExecutor {
 			this.waiting.clear();
 			this.target.record(rows);
 		}
+	}
+
+	/** One planned migration being run. */
+	private final class Run {
+
+		private final PlannedMigration planned;
+
+		private final ResolvedMigration migration;
+
+		private final List<MigrationStep> steps;
+
+		private final boolean rollback;
+
+		private final AppliedMigration row;
+
+		private final long started = System.nanoTime();
+
+		// The latest row of this migration written so far (or read before the run).
+		private AppliedMigration latest;
+
+		Run(PlannedMigration planned, boolean rollback, String installedBy) {
+			this.planned = planned;
+			this.migration = planned.migration();
+			this.steps = planned.steps();
+			this.rollback = rollback;
+			// A resumed run keeps the time the migration was first applied.
+			AppliedMigration previous = planned.previous();
+			boolean resumed = previous != null && (rollback || previous.event() == HistoryEvent.PROGRESS
+					|| previous.event() == HistoryEvent.FAILED);
+			Instant installedOn = resumed ? previous.installedOn() : Instant.now();
+			this.latest = previous;
+			this.row = new AppliedMigration(this.migration.key(), this.migration.description(), this.migration.type(),
+					this.migration.script(), this.migration.checksum(), HistoryEvent.PROGRESS, planned.startAt(),
+					this.steps.size(), "", installedBy, installedOn, 0, "");
+		}
+
+		void run() {
+			if (this.planned.startAt() > 0) {
+				logger.info("Resuming {} of {} '{}' on database '{}' at statement {} of {}", what().toLowerCase(),
+						this.migration.key(), this.migration.description(), database.name(), this.planned.startAt() + 1,
+						this.steps.size());
+			}
+			boolean lastAdditive = true;
+			for (int i = this.planned.startAt(); i < this.steps.size(); i++) {
+				MigrationStep step = this.steps.get(i);
+				String sql = this.planned.sql().get(i);
+				lastAdditive = Additive.test(step, sql);
+				beforeEachStep.run();
+				if (!lastAdditive) {
+					flush();
+				}
+				long stepStarted = System.nanoTime();
+				StatementId id = StatementId.of(database.name() + "@" + target.placeholders().get("database"),
+						this.migration.key(), this.rollback, i, Progress.checksum(this.steps, i + 1), this.latest);
+				if (lastAdditive) {
+					runAdditive(i, step, sql, id);
+				}
+				else {
+					runBracketed(i, step, sql, id);
+				}
+				logStep(i, step, millisSince(stepStarted));
+				if (!lastAdditive && i < this.steps.size() - 1) {
+					waiting.add(progress(i + 1, this.rollback ? HistoryEvent.ROLLBACK_PROGRESS : HistoryEvent.PROGRESS, ""));
+					flush();
+				}
+			}
+			long millis = millisSince(this.started);
+			waiting.add(progress(this.rollback ? 0 : this.steps.size(),
+					this.rollback ? HistoryEvent.ROLLED_BACK : HistoryEvent.APPLIED, ""));
+			if (!lastAdditive) {
+				flush();
+			}
+			logger.info("{} {} '{}' on database '{}' ({} statement{}, {} ms)",
+					this.rollback ? "Rolled back" : "Applied", this.migration.key(), this.migration.description(),
+					database.name(), this.steps.size(), (this.steps.size() == 1) ? "" : "s", millis);
+			listeners.forEach((listener) -> listener.succeeded(database, this.migration, this.rollback, millis));
+		}
+
+		// Runs again harmlessly, so a lost answer is an ordinary failure: the next run replays it.
+		private void runAdditive(int index, MigrationStep step, String sql, StatementId id) {
+			try {
+				target.run(step, sql, this.migration.module(), id);
+			}
+			catch (Exception ex) {
+				throw fail(index, step, sql, ex);
+			}
+		}
+
+		private void runBracketed(int index, MigrationStep step, String sql, StatementId first) {
+			StatementId id = first;
+			if (verifyNext) {
+				verifyNext = false;
+				Outcome outcome = target.outcome(id, !step.isSql());
+				logger.info("{} {} on database '{}', statement {}: the instance that ran it before died; ClickHouse "
+						+ "says of query {}: {}", what(), this.migration.key(), database.name(), index + 1, id.prefix(),
+						outcome.kind());
+				if (settled(index, step, sql, outcome, null)) {
+					return;
+				}
+				id = id.attempt(outcome.lastAttempt() + 1);
+			}
+			while (true) {
+				try {
+					target.run(step, sql, this.migration.module(), id);
+					return;
+				}
+				catch (Exception ex) {
+					if (!ClickHouseErrors.isLostAnswer(ex)) {
+						throw fail(index, step, sql, ex);
+					}
+					Outcome outcome = target.outcome(id, !step.isSql());
+					logger.warn("{} {} on database '{}', statement {}: the answer was lost ({}); ClickHouse says of "
+							+ "query {}: {}", what(), this.migration.key(), database.name(), index + 1,
+							ClickHouseErrors.describe(ex), id.queryId(), outcome.kind());
+					if (settled(index, step, sql, outcome, ex)) {
+						return;
+					}
+					if (id.attempt() >= MAX_ATTEMPTS) {
+						throw fail(index, step, sql, ex);
+					}
+					id = id.attempt(Math.max(id.attempt(), outcome.lastAttempt()) + 1);
+				}
+			}
+		}
+
+		/**
+		 * Acts on what ClickHouse says of a statement: done when it finished, a failure when it
+		 * failed or cannot be told; {@code false} when it should run (again).
+		 */
+		private boolean settled(int index, MigrationStep step, String sql, Outcome outcome, Exception lost) {
+			return switch (outcome.kind()) {
+				case FINISHED -> true;
+				case NOT_STARTED -> false;
+				case FAILED -> throw fail(index, step, sql, new ClickHouseMigrationException(outcome.detail(), lost));
+				case UNKNOWN -> throw unknown(index, step, sql, outcome, lost);
+			};
+		}
+
+		private ClickHouseMigrationException fail(int index, MigrationStep step, String sql, Exception ex) {
+			String error = ClickHouseErrors.describe(ex);
+			String next = this.rollback
+					? "Fix the cause and run the rollback again: it resumes at rollback statement " + (index + 1)
+							+ "; or finish by hand and run repair."
+					: "Fix the cause and migrate again: it resumes at statement " + (index + 1) + " if statements 1 to "
+							+ index + " are unchanged.";
+			return record(index, step, this.rollback ? HistoryEvent.ROLLBACK_FAILED : HistoryEvent.FAILED, error,
+					String.format("%s of %s '%s' (%s) failed on database '%s' at statement %d of %d: %s%n  statement: "
+							+ "%s%n  Statements 1 to %d ran and stay applied (ClickHouse has no transactions). %s",
+							what(), this.migration.key(), this.migration.description(), this.migration.script(),
+							database.name(), index + 1, this.steps.size(), error, step.isSql() ? sql : step.label(),
+							index, next), ex);
+		}
+
+		private ClickHouseMigrationException unknown(int index, MigrationStep step, String sql, Outcome outcome,
+				Exception lost) {
+			return record(index, step, this.rollback ? HistoryEvent.ROLLBACK_UNKNOWN : HistoryEvent.UNKNOWN,
+					outcome.detail(), String.format("%s of %s '%s' (%s) stopped on database '%s' at statement %d of %d, "
+							+ "whose outcome ClickHouse cannot tell: %s%n  statement: %s%n  Check in ClickHouse whether it "
+							+ "took effect, then run repair with clickhouse.migrations.outcome=ran (the next run goes on "
+							+ "after it) or clickhouse.migrations.outcome=did-not-run (the next run runs it).",
+							what(), this.migration.key(), this.migration.description(), this.migration.script(),
+							database.name(), index + 1, this.steps.size(), outcome.detail(),
+							step.isSql() ? sql : step.label()), lost);
+		}
+
+		// Records the row of a stopped run; a failure to write it is added to the message, never in its place.
+		private ClickHouseMigrationException record(int index, MigrationStep step, HistoryEvent event, String error,
+				String message, Exception cause) {
+			long millis = millisSince(this.started);
+			waiting.add(progress(index, event, error));
+			RuntimeException notRecorded = null;
+			try {
+				flush();
+			}
+			catch (RuntimeException ex) {
+				notRecorded = ex;
+			}
+			String text = (notRecorded == null) ? message
+					: message + "\n  The history row that records this could not be written either: "
+							+ ClickHouseErrors.describe(notRecorded);
+			ClickHouseMigrationException failure = event.isOutcomeUnknown()
+					? new OutcomeUnknownException(text, cause, notRecorded == null)
+					: new ClickHouseMigrationException(text, cause);
+			if (notRecorded != null) {
+				failure.addSuppressed(notRecorded);
+			}
+			listeners.forEach((listener) -> listener.failed(database, this.migration, this.rollback, millis, failure));
+			return failure;
+		}
+
+		// The row of this migration's progress; the statements after it are identified by it.
+		private AppliedMigration progress(int done, HistoryEvent event, String error) {
+			String checksum = (event == HistoryEvent.ROLLED_BACK) ? "" : Progress.checksum(this.steps, done);
+			this.latest = this.row.with(event, done, checksum, this.row.installedOn(), millisSince(this.started), error);
+			return this.latest;
+		}
+
+		private void logStep(int index, MigrationStep step, long millis) {
+			int total = this.steps.size();
+			if (total >= LONG_MIGRATION_STEPS || millis >= SLOW_STEP_MILLIS) {
+				logger.info("  {} on database '{}': statement {} of {} done in {} ms: {}", this.migration.key(),
+						database.name(), index + 1, total, millis, step.label());
+			}
+			else if (logger.isDebugEnabled()) {
+				logger.debug("  {} on database '{}': statement {} of {} done in {} ms: {}", this.migration.key(),
+						database.name(), index + 1, total, millis, step.label());
+			}
+		}
+
+		private String what() {
+			return this.rollback ? "Rollback" : "Migration";
+		}
+
 	}
 
 	private static long millisSince(long nanos) {

@@ -4,9 +4,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
@@ -24,18 +28,23 @@ import org.clickhousemigrations.sql.Identifiers;
 /**
  * The history as a ClickHouse table, written with plain {@code INSERT}s only (never mutations, which
  * are asynchronous). With a cluster it is created {@code ON CLUSTER} with a replicated engine, so
- * that every node sees one history.
+ * that every node sees one history; it is then written with {@code insert_quorum} and read with
+ * {@code select_sequential_consistency}, so that a new lock holder never reads a history older
+ * than the last holder's writes.
+ * <p>
+ * The rows of a migration are ordered by {@code sequence}, a number that grows with every row
+ * written under the lock, not by clocks: two instances whose clocks disagree cannot reorder them.
+ * A history table of an earlier version is given the column when it is next written.
  */
 public class ClickHouseMigrationHistory implements MigrationHistory {
 
 	private static final String COLUMNS = "module, version, description, type, script, checksum, event, "
 			+ "statements_done, statements_total, progress_checksum, installed_by, installed_on, execution_time_ms, "
-			+ "error, event_time";
+			+ "error, event_time, sequence";
 
-	private static final String ORDER_BY = "ORDER BY (module, version, event_time)";
+	private static final String ORDER_BY = "ORDER BY (module, version, sequence)";
 
-	// Rows of one migration are ordered by this time; it must grow even within one millisecond.
-	private static final AtomicLong lastEventMicros = new AtomicLong();
+	private static final int UNKNOWN_IDENTIFIER = 47;
 
 	private final String table;
 
@@ -43,15 +52,30 @@ public class ClickHouseMigrationHistory implements MigrationHistory {
 
 	private final String engine;
 
+	private final Clock clock;
+
+	// The last sequence number seen in each history (by location); writes happen under the lock,
+	// after a read, so the next number is always the next one in that history.
+	private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
+
+	// Histories read without a sequence column, by location.
+	private final Set<String> outdated = ConcurrentHashMap.newKeySet();
+
 	/**
 	 * @param table the table name
 	 * @param database the database that holds it; {@code null} for the connection's database
 	 * @param engine the full engine clause; {@code null} for MergeTree, or ReplicatedMergeTree with a cluster
 	 */
 	public ClickHouseMigrationHistory(String table, String database, String engine) {
+		this(table, database, engine, Clock.systemUTC());
+	}
+
+	/** A history whose rows take their time from {@code clock}. */
+	public ClickHouseMigrationHistory(String table, String database, String engine, Clock clock) {
 		this.table = table;
 		this.database = database;
 		this.engine = engine;
+		this.clock = clock;
 	}
 
 	@Override
@@ -61,15 +85,21 @@ public class ClickHouseMigrationHistory implements MigrationHistory {
 
 	@Override
 	public Snapshot read(MigrationDatabase target) {
-		String sql = "SELECT " + COLUMNS.replace("installed_on", "toUnixTimestamp64Milli(installed_on)") + " FROM "
-				+ qualifiedName(target) + " ORDER BY module, version, event_time DESC LIMIT 1 BY module, version";
+		String select = "SELECT " + COLUMNS.replace("installed_on", "toUnixTimestamp64Milli(installed_on)") + " FROM "
+				+ qualifiedName(target) + " ORDER BY module, version, sequence DESC, event_time DESC LIMIT 1 BY module, "
+				+ "version" + consistency(target);
 		try (Connection connection = target.dataSource().getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(sql)) {
+				Statement statement = connection.createStatement()) {
 			List<AppliedMigration> latest = new ArrayList<>();
-			while (rows.next()) {
-				latest.add(row(rows));
+			long lastSequence = 0;
+			try (ResultSet rows = query(statement, select, location(target))) {
+				while (rows.next()) {
+					latest.add(row(rows, target));
+					lastSequence = Math.max(lastSequence, rows.getLong(16));
+				}
 			}
+			// The latest row of each migration holds its highest number, so the highest of them is the last.
+			sequence(target).accumulateAndGet(lastSequence, Math::max);
 			return new Snapshot(true, latest);
 		}
 		catch (SQLException ex) {
@@ -78,6 +108,22 @@ public class ClickHouseMigrationHistory implements MigrationHistory {
 			}
 			throw new ClickHouseMigrationException("Cannot read the migration history " + location(target)
 					+ " of database '" + target.name() + "': " + ClickHouseErrors.describe(ex), ex);
+		}
+	}
+
+	// A table of an earlier version has no sequence: its rows read as sequence 0, in time order,
+	// and it gets the column before its next write.
+	private ResultSet query(Statement statement, String select, String location) throws SQLException {
+		try {
+			return statement.executeQuery(select);
+		}
+		catch (SQLException ex) {
+			if (ClickHouseErrors.code(ex) != UNKNOWN_IDENTIFIER) {
+				throw ex;
+			}
+			this.outdated.add(location);
+			return statement.executeQuery(select.replace(", sequence FROM", ", toUInt64(0) AS sequence FROM")
+				.replace("sequence DESC, ", ""));
 		}
 	}
 
@@ -113,12 +159,19 @@ public class ClickHouseMigrationHistory implements MigrationHistory {
 				+ "script String, checksum String, event LowCardinality(String), statements_done UInt32, "
 				+ "statements_total UInt32, progress_checksum String, installed_by String, "
 				+ "installed_on DateTime64(3, 'UTC'), execution_time_ms UInt64, error String, "
-				+ "event_time DateTime64(6, 'UTC')) ENGINE = " + engineClause;
+				+ "event_time DateTime64(6, 'UTC'), sequence UInt64) ENGINE = " + engineClause;
 	}
 
 	@Override
 	public String render(MigrationDatabase target, List<AppliedMigration> rows) {
-		StringBuilder sql = new StringBuilder("INSERT INTO " + qualifiedName(target) + " (" + COLUMNS + ") VALUES ");
+		StringBuilder sql = new StringBuilder("INSERT INTO " + qualifiedName(target) + " (" + COLUMNS + ")");
+		if (isClustered(target)) {
+			// Acknowledged by a majority of replicas, so that the next holder reads it wherever it connects.
+			sql.append(" SETTINGS insert_quorum = 'auto', insert_quorum_parallel = 0");
+		}
+		sql.append(" VALUES ");
+		AtomicLong sequence = sequence(target);
+		Instant now = this.clock.instant();
 		for (int i = 0; i < rows.size(); i++) {
 			AppliedMigration row = rows.get(i);
 			sql.append((i > 0) ? ", " : "").append('(');
@@ -130,8 +183,8 @@ public class ClickHouseMigrationHistory implements MigrationHistory {
 					Identifiers.literal(row.progressChecksum()), Identifiers.literal(row.installedBy()),
 					"fromUnixTimestamp64Milli(" + row.installedOn().toEpochMilli() + ", 'UTC')",
 					String.valueOf(row.executionTimeMs()), Identifiers.literal(row.error()),
-					// Rows of one migration are ordered by this; client time keeps the order within one insert.
-					"fromUnixTimestamp64Micro(" + nextEventMicros() + ", 'UTC')"));
+					"fromUnixTimestamp64Micro(" + (now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000) + ", 'UTC')",
+					String.valueOf(sequence.get() + i + 1)));
 			sql.append(')');
 		}
 		return sql.toString();
@@ -146,7 +199,13 @@ public class ClickHouseMigrationHistory implements MigrationHistory {
 		// than a prepared statement, and a dry run shows exactly what runs.
 		try (Connection connection = target.dataSource().getConnection();
 				Statement statement = connection.createStatement()) {
+			if (this.outdated.remove(location(target))) {
+				statement.execute("ALTER TABLE " + qualifiedName(target) + " "
+						+ ClusterSupport.onCluster(connection, target.cluster(), this.database)
+						+ " ADD COLUMN IF NOT EXISTS sequence UInt64");
+			}
 			statement.execute(render(target, rows));
+			sequence(target).addAndGet(rows.size());
 		}
 		catch (SQLException ex) {
 			throw new ClickHouseMigrationException("Cannot write to the migration history " + location(target)
@@ -154,18 +213,35 @@ public class ClickHouseMigrationHistory implements MigrationHistory {
 		}
 	}
 
-	private static AppliedMigration row(ResultSet rows) throws SQLException {
-		return new AppliedMigration(
-				new MigrationKey(rows.getString(1), MigrationVersion.parse(rows.getString(2))), rows.getString(3),
-				MigrationType.valueOf(rows.getString(4)), rows.getString(5), rows.getString(6),
-				HistoryEvent.read(rows.getString(7), rows.getInt(8), rows.getInt(9)), rows.getInt(8), rows.getInt(9), rows.getString(10),
-				rows.getString(11), Instant.ofEpochMilli(rows.getLong(12)), rows.getLong(13), rows.getString(14));
+	private static AppliedMigration row(ResultSet rows, MigrationDatabase target) throws SQLException {
+		String module = rows.getString(1);
+		String version = rows.getString(2);
+		String event = rows.getString(7);
+		try {
+			return new AppliedMigration(new MigrationKey(module, MigrationVersion.parse(version)), rows.getString(3),
+					MigrationType.valueOf(rows.getString(4)), rows.getString(5), rows.getString(6),
+					HistoryEvent.read(event, rows.getInt(8), rows.getInt(9)), rows.getInt(8), rows.getInt(9),
+					rows.getString(10), rows.getString(11), Instant.ofEpochMilli(rows.getLong(12)), rows.getLong(13),
+					rows.getString(14));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidHistoryException("The migration history of database '" + target.name() + "' has a row "
+					+ "this version cannot read (module '" + module + "', version '" + version + "', event '" + event
+					+ "', type '" + rows.getString(4) + "'): " + ex.getMessage() + ". Was it written by a newer "
+					+ "version, or by hand? Fix or remove that row.", ex);
+		}
 	}
 
-	private static long nextEventMicros() {
-		Instant now = Instant.now();
-		long micros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
-		return lastEventMicros.updateAndGet((last) -> Math.max(last + 1, micros));
+	private AtomicLong sequence(MigrationDatabase target) {
+		return this.sequences.computeIfAbsent(location(target), (location) -> new AtomicLong());
+	}
+
+	private static boolean isClustered(MigrationDatabase target) {
+		return target.cluster() != null && !target.cluster().isBlank();
+	}
+
+	private static String consistency(MigrationDatabase target) {
+		return isClustered(target) ? " SETTINGS select_sequential_consistency = 1" : "";
 	}
 
 	private String qualifiedName(MigrationDatabase target) {

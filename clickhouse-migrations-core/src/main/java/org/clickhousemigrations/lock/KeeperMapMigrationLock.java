@@ -47,7 +47,7 @@ public class KeeperMapMigrationLock extends LeaseLock {
 					+ Identifiers.literal(this.keeperPath) + ") PRIMARY KEY name");
 		}
 		try {
-			write(connection, database, holder, true);
+			insert(connection, database, holder);
 			return holder;
 		}
 		catch (SQLException ex) {
@@ -80,12 +80,19 @@ public class KeeperMapMigrationLock extends LeaseLock {
 	@Override
 	protected boolean renew(Connection connection, MigrationDatabase database, String holder, String token)
 			throws SQLException {
-		Holder current = read(connection, database);
-		if (current == null || !current.name().equals(holder)) {
-			return false;
+		// A compare-and-set: in strict mode KeeperMap updates a key only at the version it read, in
+		// one Keeper request (no MergeTree mutation is involved); a key that another instance took
+		// meanwhile has another holder and is left alone.
+		try (PreparedStatement update = connection.prepareStatement("ALTER TABLE " + Identifiers.quote(this.table)
+				+ " UPDATE expires = now64(3) + toIntervalMillisecond(?) WHERE name = ? AND holder = ? "
+				+ "SETTINGS keeper_map_strict_mode = 1")) {
+			update.setLong(1, lease().toMillis());
+			update.setString(2, key(connection, database));
+			update.setString(3, holder);
+			update.executeUpdate();
 		}
-		write(connection, database, holder, false);
-		return true;
+		Holder current = read(connection, database);
+		return current != null && current.name().equals(holder);
 	}
 
 	@Override
@@ -99,10 +106,10 @@ public class KeeperMapMigrationLock extends LeaseLock {
 		return "KeeperMap " + this.table + " ('" + this.keeperPath + "')";
 	}
 
-	private void write(Connection connection, MigrationDatabase database, String holder, boolean strict)
-			throws SQLException {
+	// In strict mode, an insert of a key that exists fails: taking the lock is a compare-and-set.
+	private void insert(Connection connection, MigrationDatabase database, String holder) throws SQLException {
 		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + Identifiers.quote(this.table)
-				+ " (name, holder, expires) SETTINGS keeper_map_strict_mode = " + (strict ? 1 : 0)
+				+ " (name, holder, expires) SETTINGS keeper_map_strict_mode = 1"
 				+ " VALUES (?, ?, now64(3) + toIntervalMillisecond(?))")) {
 			insert.setString(1, key(connection, database));
 			insert.setString(2, holder);

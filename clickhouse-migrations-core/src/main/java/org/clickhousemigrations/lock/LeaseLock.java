@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.model.MigrationDatabase;
@@ -73,17 +74,20 @@ public abstract class LeaseLock implements MigrationLock {
 		String holder = holderName();
 		long deadline = System.nanoTime() + this.wait.toNanos();
 		long nextLog = 0;
+		boolean tookOver = false;
 		while (true) {
 			try (Connection connection = database.dataSource().getConnection()) {
+				long attempted = System.nanoTime();
 				String token = tryTake(connection, database, holder);
 				if (token != null) {
 					logger.debug("Took the migration lock {} of database '{}' as {}", describe(database),
 							database.name(), holder);
-					return new Lease(database, holder, token);
+					return new Lease(database, holder, token, attempted, tookOver);
 				}
 				Holder current = read(connection, database);
 				if (current != null && current.expired()) {
 					takeOver(connection, database, current);
+					tookOver = true;
 					logger.warn("Took over the migration lock of database '{}' from {}, whose lease expired at {}",
 							database.name(), current.name(), current.expires());
 					continue;
@@ -132,7 +136,12 @@ public abstract class LeaseLock implements MigrationLock {
 		}
 	}
 
-	/** The lock while held: its lease is renewed in the background until it is closed. */
+	/**
+	 * The lock while held: its lease is renewed in the background until it is closed. The holder
+	 * trusts its lease only while its last successful renewal is younger than the lease minus a
+	 * margin: a holder that cannot renew (network, stalled server) stops before its next
+	 * statement, before another instance can take the lock over.
+	 */
 	private final class Lease implements Held {
 
 		private final MigrationDatabase database;
@@ -141,14 +150,25 @@ public abstract class LeaseLock implements MigrationLock {
 
 		private final String token;
 
+		private final boolean tookOver;
+
 		private final ScheduledExecutorService renewer;
+
+		// When the last renewal that succeeded was sent (System.nanoTime).
+		private volatile long renewedAt;
 
 		private volatile String lost;
 
-		Lease(MigrationDatabase database, String holder, String token) {
+		private volatile boolean abandoned;
+
+		private final AtomicInteger failedRenewals = new AtomicInteger();
+
+		Lease(MigrationDatabase database, String holder, String token, long takenAt, boolean tookOver) {
 			this.database = database;
 			this.holder = holder;
 			this.token = token;
+			this.tookOver = tookOver;
+			this.renewedAt = takenAt;
 			this.renewer = Executors.newSingleThreadScheduledExecutor((task) -> {
 				Thread thread = new Thread(task, "clickhouse-migrations-lock-" + database.name());
 				thread.setDaemon(true);
@@ -158,31 +178,62 @@ public abstract class LeaseLock implements MigrationLock {
 			this.renewer.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
 		}
 
+		// Never throws: an exception would end the schedule silently.
 		private void renew() {
+			long sent = System.nanoTime();
 			try (Connection connection = this.database.dataSource().getConnection()) {
-				if (!LeaseLock.this.renew(connection, this.database, this.holder, this.token)) {
+				if (LeaseLock.this.renew(connection, this.database, this.holder, this.token)) {
+					this.renewedAt = sent;
+				}
+				else {
 					this.lost = "the migration lock " + describe(this.database) + " is no longer ours (our lease "
 							+ "expired and another instance took it)";
 				}
 			}
-			catch (SQLException ex) {
-				logger.warn("Could not renew the migration lock of database '{}': {}", this.database.name(),
-						ClickHouseErrors.describe(ex));
+			catch (SQLException | RuntimeException ex) {
+				int failures = this.failedRenewals.incrementAndGet();
+				logger.warn("Could not renew the migration lock of database '{}' ({} failed renewal{} so far): {}",
+						this.database.name(), failures, (failures == 1) ? "" : "s", ClickHouseErrors.describe(ex));
 			}
 		}
 
 		@Override
 		public void check() {
 			if (this.lost != null) {
-				throw new ClickHouseMigrationException("Stopped migrating database '" + this.database.name() + "': "
-						+ this.lost + ". Nothing more runs; the next migrate resumes where this one stopped.");
+				throw stop(this.lost);
 			}
+			long age = System.nanoTime() - this.renewedAt;
+			Duration trusted = LeaseLock.this.lease.minus(LeaseLock.this.lease.dividedBy(4));
+			if (age > trusted.toNanos()) {
+				throw stop("its lease was last renewed " + TimeUnit.NANOSECONDS.toMillis(age) + " ms ago ("
+						+ this.failedRenewals.get() + " renewals failed), and another instance may take the lock "
+						+ "after " + LeaseLock.this.lease.toMillis() + " ms");
+			}
+		}
+
+		private ClickHouseMigrationException stop(String why) {
+			return new ClickHouseMigrationException("Stopped migrating database '" + this.database.name() + "': "
+					+ why + ". Nothing more runs; the next migrate resumes where this one stopped.");
+		}
+
+		@Override
+		public boolean tookOver() {
+			return this.tookOver;
+		}
+
+		@Override
+		public void abandon() {
+			this.abandoned = true;
+			this.renewer.shutdownNow();
+			logger.warn("Left the migration lock {} of database '{}' to expire after {} s, so that the next holder "
+					+ "checks what this run left behind", describe(this.database), this.database.name(),
+					LeaseLock.this.lease.toSeconds());
 		}
 
 		@Override
 		public void close() {
 			this.renewer.shutdownNow();
-			if (this.lost != null) {
+			if (this.lost != null || this.abandoned) {
 				return;
 			}
 			try (Connection connection = this.database.dataSource().getConnection()) {

@@ -24,6 +24,23 @@ public interface MigrationLock {
 		 */
 		void check();
 
+		/**
+		 * Whether the lock was taken over from a holder whose lease expired (it died, or stalled):
+		 * that holder may have left a statement running, or done without a row that says so.
+		 */
+		default boolean tookOver() {
+			return false;
+		}
+
+		/**
+		 * Stops renewing the lease without releasing the lock, so that the next holder takes it
+		 * over when the lease expires and checks what this one left behind. A lock that cannot do
+		 * that is released.
+		 */
+		default void abandon() {
+			close();
+		}
+
 		@Override
 		void close();
 

@@ -16,8 +16,9 @@ import org.clickhousemigrations.sql.Identifiers;
  * A lock that is a table, for a single ClickHouse server: {@code CREATE TABLE} (without
  * {@code IF NOT EXISTS}) is atomic on a server, so exactly one instance creates it. No mutation
  * is involved. The holder renews its lease with rows in the table; an expired lock is moved aside
- * with an atomic {@code RENAME}. The holder's token is the table's UUID, so it never renews or
- * drops a table that another instance created. On a cluster use {@link KeeperMapMigrationLock}.
+ * with an atomic {@code RENAME}. A holder renews or drops only a table that holds its own rows and
+ * no one else's, so it never touches a table that another instance created; this works in a
+ * database of any engine, Ordinary included. On a cluster use {@link KeeperMapMigrationLock}.
  */
 public class TableMigrationLock extends LeaseLock {
 
@@ -51,9 +52,8 @@ public class TableMigrationLock extends LeaseLock {
 			}
 			throw ex;
 		}
-		String uuid = uuid(connection);
 		insertLease(connection, holder);
-		return uuid;
+		return holder;
 	}
 
 	@Override
@@ -106,17 +106,29 @@ public class TableMigrationLock extends LeaseLock {
 	@Override
 	protected boolean renew(Connection connection, MigrationDatabase target, String holder, String token)
 			throws SQLException {
-		if (!token.equals(uuid(connection))) {
-			return false;
+		// Only into a table that holds our rows and no one else's: after a take-over the table is
+		// another one, and a late renewal must not land in it.
+		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + name() + " (holder, expires) "
+				+ "SELECT ?, now64(3) + toIntervalMillisecond(?) FROM (SELECT countIf(holder != ?) AS others, "
+				+ "count() AS rows FROM " + name() + ") WHERE others = 0 AND rows > 0")) {
+			insert.setString(1, holder);
+			insert.setLong(2, lease().toMillis());
+			insert.setString(3, holder);
+			insert.executeUpdate();
 		}
-		insertLease(connection, holder);
-		return true;
+		catch (SQLException ex) {
+			if (ClickHouseErrors.isUnknownTableOrDatabase(ex)) {
+				return false;
+			}
+			throw ex;
+		}
+		return isOurs(connection, holder);
 	}
 
 	@Override
 	protected void release(Connection connection, MigrationDatabase target, String holder, String token)
 			throws SQLException {
-		if (token.equals(uuid(connection))) {
+		if (isOurs(connection, holder)) {
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("DROP TABLE " + name());
 			}
@@ -137,14 +149,21 @@ public class TableMigrationLock extends LeaseLock {
 		}
 	}
 
-	private String uuid(Connection connection) throws SQLException {
+	// The token of a holding is its holder name, unique per holding: table UUIDs would do, but
+	// every table of an Ordinary database (and of chDB's default one) has the zero UUID.
+	private boolean isOurs(Connection connection, String holder) throws SQLException {
 		try (PreparedStatement query = connection.prepareStatement(
-				"SELECT toString(uuid) FROM system.tables WHERE database = " + databaseExpression() + " AND name = ?")) {
-			int index = bindDatabase(query);
-			query.setString(index, this.table);
+				"SELECT countIf(holder != ?) = 0 AND count() > 0 FROM " + name())) {
+			query.setString(1, holder);
 			try (ResultSet result = query.executeQuery()) {
-				return result.next() ? result.getString(1) : "";
+				return result.next() && result.getBoolean(1);
 			}
+		}
+		catch (SQLException ex) {
+			if (ClickHouseErrors.isUnknownTableOrDatabase(ex)) {
+				return false;
+			}
+			throw ex;
 		}
 	}
 

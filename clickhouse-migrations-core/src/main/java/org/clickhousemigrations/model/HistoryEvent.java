@@ -12,6 +12,12 @@ public enum HistoryEvent {
 	/** A statement failed after {@code statementsDone} had run. */
 	FAILED,
 
+	/**
+	 * Statements up to {@code statementsDone} ran; whether the next one did, ClickHouse could not
+	 * tell (its answer was lost and the query log cannot say). Repair settles it.
+	 */
+	UNKNOWN,
+
 	/** The migration was undone; it is pending again. */
 	ROLLED_BACK,
 
@@ -20,6 +26,9 @@ public enum HistoryEvent {
 
 	/** Undoing the migration failed after {@code statementsDone} rollback steps had run. */
 	ROLLBACK_FAILED,
+
+	/** Undoing the migration: whether rollback step {@code statementsDone + 1} ran is not known. */
+	ROLLBACK_UNKNOWN,
 
 	/** The schema was declared to be at this version without running anything. */
 	BASELINE,
@@ -46,7 +55,12 @@ public enum HistoryEvent {
 
 	/** Whether the row belongs to a rollback that did not finish. */
 	public boolean isUnfinishedRollback() {
-		return this == ROLLBACK_PROGRESS || this == ROLLBACK_FAILED;
+		return this == ROLLBACK_PROGRESS || this == ROLLBACK_FAILED || this == ROLLBACK_UNKNOWN;
+	}
+
+	/** Whether the row says that the outcome of the statement after {@code statementsDone} is not known. */
+	public boolean isOutcomeUnknown() {
+		return this == UNKNOWN || this == ROLLBACK_UNKNOWN;
 	}
 
 }

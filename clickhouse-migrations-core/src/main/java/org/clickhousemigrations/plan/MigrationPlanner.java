@@ -2,6 +2,7 @@ package org.clickhousemigrations.plan;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.ClickHouseMigrationRouter;
@@ -77,7 +79,7 @@ public final class MigrationPlanner {
 		}
 		return switch (row.event()) {
 			case BASELINE -> MigrationState.BASELINE;
-			case FAILED, PROGRESS, ROLLBACK_PROGRESS, ROLLBACK_FAILED -> MigrationState.FAILED;
+			case FAILED, PROGRESS, UNKNOWN, ROLLBACK_PROGRESS, ROLLBACK_FAILED, ROLLBACK_UNKNOWN -> MigrationState.FAILED;
 			case APPLIED, REALIGNED -> row.checksum().equals(migration.checksum()) ? MigrationState.APPLIED
 					: MigrationState.CHECKSUM_MISMATCH;
 			case ROLLED_BACK, CLEARED -> throw new IllegalStateException("handled above");
@@ -99,12 +101,22 @@ public final class MigrationPlanner {
 	 */
 	public static List<MigrationInfo> pending(MigrationDatabase database, List<ResolvedMigration> resolved,
 			List<MigrationInfo> infos, MigrationKey target) {
+		if (target != null) {
+			checkTarget(database.name(), resolved.stream()
+				.filter((migration) -> database.includes(migration.module()))
+				.map(ResolvedMigration::key)
+				.toList(), target, false);
+		}
 		Set<MigrationKey> needed = (target != null) ? needed(resolved, target) : null;
 		List<String> problems = new ArrayList<>();
 		List<MigrationInfo> pending = new ArrayList<>();
 		for (MigrationInfo info : infos) {
 			if (info.state() == MigrationState.CHECKSUM_MISMATCH || info.state() == MigrationState.MISSING) {
 				problems.add(info.key() + " (" + info.script() + ") is " + info.state() + ": restore it, or run repair");
+			}
+			if (info.applied() != null && info.applied().event().isOutcomeUnknown()) {
+				problems.add(unknownOutcome(info));
+				continue;
 			}
 			if (info.applied() != null && info.applied().event().isUnfinishedRollback()) {
 				problems.add(info.key() + " (" + info.script() + ") stopped while being rolled back, after rollback "
@@ -128,6 +140,41 @@ public final class MigrationPlanner {
 					+ "nothing was changed:\n  - " + String.join("\n  - ", problems));
 		}
 		return pending;
+	}
+
+	/**
+	 * Refuses a target whose module or version is not among {@code known}, naming those that are.
+	 * @param zeroAllowed whether version 0 (before the first) is a target, as for a rollback of all
+	 */
+	public static void checkTarget(String database, Collection<MigrationKey> known, MigrationKey target,
+			boolean zeroAllowed) {
+		Set<String> modules = new TreeSet<>();
+		List<String> versions = new ArrayList<>();
+		for (MigrationKey key : known) {
+			modules.add(key.module());
+			if (key.module().equals(target.module())) {
+				versions.add(key.version().toString());
+			}
+		}
+		if (!modules.contains(target.module())) {
+			throw new ClickHouseMigrationException("There is no module '" + target.module() + "' in database '"
+					+ database + "'; its modules: " + modules + ". Nothing was changed.");
+		}
+		boolean zero = zeroAllowed && target.version().compareTo(MigrationVersion.parse("0")) == 0;
+		if (!zero && known.stream().noneMatch((key) -> key.equals(target))) {
+			throw new ClickHouseMigrationException("Module '" + target.module() + "' of database '" + database
+					+ "' has no version " + target.version() + "; its versions: " + versions
+					+ (zeroAllowed ? " (or 0, for before the first)" : "") + ". Nothing was changed.");
+		}
+	}
+
+	/** Why a migration whose last statement has an unknown outcome cannot go on, and how to settle it. */
+	public static String unknownOutcome(MigrationInfo info) {
+		AppliedMigration row = info.applied();
+		return info.key() + " (" + info.script() + "): whether " + (row.event().isUnfinishedRollback() ? "rollback " : "")
+				+ "statement " + (row.statementsDone() + 1) + " ran is not known (" + row.error() + "). Check in "
+				+ "ClickHouse whether it took effect, then run repair with clickhouse.migrations.outcome=ran (it ran: "
+				+ "the next run goes on after it) or clickhouse.migrations.outcome=did-not-run (the next run runs it)";
 	}
 
 	/**

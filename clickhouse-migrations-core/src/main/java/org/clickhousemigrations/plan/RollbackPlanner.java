@@ -22,10 +22,15 @@ public final class RollbackPlanner {
 	}
 
 	public static List<MigrationInfo> plan(String database, List<MigrationInfo> infos, MigrationKey target) {
+		MigrationPlanner.checkTarget(database, infos.stream().map(MigrationInfo::key).toList(), target, true);
 		List<MigrationInfo> undo = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
 		for (MigrationInfo info : infos) {
 			if (!info.key().module().equals(target.module()) || info.key().version().compareTo(target.version()) <= 0) {
+				continue;
+			}
+			if (info.applied() != null && info.applied().event().isOutcomeUnknown()) {
+				problems.add(MigrationPlanner.unknownOutcome(info));
 				continue;
 			}
 			boolean unfinished = info.applied() != null && info.applied().event().isUnfinishedRollback();

@@ -1,5 +1,6 @@
 package org.clickhousemigrations.sql;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +30,23 @@ public final class ClickHouseErrors {
 			}
 		}
 		return 0;
+	}
+
+	/**
+	 * Whether the answer to a request was lost on the way (connection reset or closed, socket
+	 * timeout, unreadable answer) rather than given: no ClickHouse error code, and an I/O failure
+	 * among the causes. The request may or may not have run.
+	 */
+	public static boolean isLostAnswer(Throwable ex) {
+		if (code(ex) != 0) {
+			return false;
+		}
+		for (Throwable current = ex; current != null; current = current.getCause()) {
+			if (current instanceof IOException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	public static boolean isUnknownTableOrDatabase(Throwable ex) {

@@ -33,9 +33,28 @@ public final class StatementSettings {
 
 	/** Sets {@link #SETTINGS} on the statement, or warns once when the driver cannot take them. */
 	public static void apply(Statement statement) throws SQLException {
+		apply(statement, null, null);
+	}
+
+	/**
+	 * Sets {@link #SETTINGS} and gives the statement an identity: its query id, logged in
+	 * {@code system.query_log} whatever the user's profile says, and sent once only (the driver's
+	 * own retries are off, since a request whose answer was lost may have run).
+	 * @param queryId the query id, or {@code null} for none of this
+	 * @param deduplicationToken the {@code insert_deduplication_token} of an INSERT, or {@code null}
+	 */
+	public static void apply(Statement statement, String queryId, String deduplicationToken) throws SQLException {
 		if (OFFICIAL_DRIVER && statement.isWrapperFor(com.clickhouse.jdbc.StatementImpl.class)) {
 			var settings = statement.unwrap(com.clickhouse.jdbc.StatementImpl.class).getLocalSettings();
 			SETTINGS.forEach(settings::serverSetting);
+			if (queryId != null) {
+				settings.setQueryId(queryId);
+				settings.setOption(com.clickhouse.client.api.ClientConfigProperties.RETRY_ON_FAILURE.getKey(), 0);
+				settings.serverSetting("log_queries", "1");
+			}
+			if (deduplicationToken != null) {
+				settings.serverSetting("insert_deduplication_token", deduplicationToken);
+			}
 		}
 		else if (!warned) {
 			warned = true;

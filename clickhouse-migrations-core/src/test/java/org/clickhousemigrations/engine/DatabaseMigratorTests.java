@@ -7,11 +7,15 @@ import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.ResolvedMigration;
 import org.clickhousemigrations.fake.FakeHistory;
 import org.clickhousemigrations.fake.FakeLock;
+import org.clickhousemigrations.execute.OutcomeUnknownException;
+import org.clickhousemigrations.execute.StatementId;
 import org.clickhousemigrations.fake.FakeTargets;
 import org.clickhousemigrations.model.DatabaseStatus;
 import org.clickhousemigrations.model.HistoryEvent;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.model.MigrationKey;
+import org.clickhousemigrations.model.StatementOutcome;
+import org.clickhousemigrations.plan.Progress;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,7 +115,7 @@ class DatabaseMigratorTests {
 	void repairClearsAFailureSoThatTheMigrationRunsFromItsFirstStatement() {
 		this.targets.failOn("INSERT INTO missing VALUES (2)");
 		assertThatExceptionOfType(ClickHouseMigrationException.class).isThrownBy(() -> migrator().migrate(null, false));
-		assertThat(new HistoryRepair(this.database, this.resolved, this.services).repair())
+		assertThat(new HistoryRepair(this.database, this.resolved, this.services).repair(null))
 			.containsExactly("a:2: failure cleared; the next migrate runs it from statement 1");
 		assertThat(this.history.rows()).last().extracting((row) -> row.event()).isEqualTo(HistoryEvent.CLEARED);
 		this.targets.heal();
@@ -132,6 +136,78 @@ class DatabaseMigratorTests {
 
 	private DatabaseMigrator migrator() {
 		return new DatabaseMigrator(this.database, this.resolved, this.services);
+	}
+
+	@Test
+	void unknownTargetIsRefusedNamingWhatExists() {
+		assertThatExceptionOfType(ClickHouseMigrationException.class)
+			.isThrownBy(() -> migrator().migrate(MigrationKey.parse("nope:1"), false))
+			.withMessage("There is no module 'nope' in database 'main'; its modules: [a]. Nothing was changed.");
+		assertThatExceptionOfType(ClickHouseMigrationException.class)
+			.isThrownBy(() -> migrator().migrate(MigrationKey.parse("a:7"), true))
+			.withMessageContaining("Module 'a' of database 'main' has no version 7; its versions: [1, 2]");
+		migrator().migrate(null, false);
+		assertThatExceptionOfType(ClickHouseMigrationException.class)
+			.isThrownBy(() -> migrator().rollback(MigrationKey.parse("nope:0001")))
+			.withMessageContaining("There is no module 'nope'");
+		assertThat(this.history.rows()).map((row) -> row.event().name()).doesNotContain("ROLLED_BACK");
+	}
+
+	@Test
+	void statementInFlightWhenTheLastHolderDiedIsLookedUpAndRecordedOnce() {
+		// The instance that died ran a:1 and the first INSERT of a:2, and recorded a:1 only.
+		this.targets.failOn("INSERT INTO t VALUES (1)");
+		assertThatExceptionOfType(ClickHouseMigrationException.class).isThrownBy(() -> migrator().migrate(null, false));
+		this.targets.heal();
+		StatementId inFlight = StatementId.of("main@db", MigrationKey.parse("a:2"), false, 0,
+				Progress.checksum(this.resolved.get(1).steps(), 1), this.history.rows().get(this.history.rows().size() - 1));
+		this.targets.ranBefore(inFlight.attempt(2).queryId());
+		this.journal.clear();
+		this.lock.takeOver();
+		migrator().migrate(null, false);
+		assertThat(this.journal).containsExactly("lock", "ask " + inFlight.prefix(), "record PROGRESS a:2 1",
+				"run INSERT INTO missing VALUES (2)", "record PROGRESS a:2 2", "run INSERT INTO t VALUES (3)",
+				"record APPLIED a:2 3", "unlock");
+	}
+
+	@Test
+	void unknownOutcomeBlocksMigrateUntilRepairSettlesIt() {
+		this.targets.loseAnswerOf("INSERT INTO missing VALUES (2)", true).queryLogOff();
+		assertThatExceptionOfType(OutcomeUnknownException.class).isThrownBy(() -> migrator().migrate(null, false));
+		assertThatExceptionOfType(ClickHouseMigrationException.class).isThrownBy(() -> migrator().migrate(null, false))
+			.withMessageContaining("whether statement 2 ran is not known");
+		assertThatExceptionOfType(ClickHouseMigrationException.class)
+			.isThrownBy(() -> new HistoryRepair(this.database, this.resolved, this.services).repair(null))
+			.withMessageContaining("outcome=did-not-run");
+		assertThat(new HistoryRepair(this.database, this.resolved, this.services).repair(StatementOutcome.RAN))
+			.containsExactly("a:2: statement 2 recorded as run; the next run goes on after it");
+		this.targets.heal();
+		this.journal.clear();
+		migrator().migrate(null, false);
+		assertThat(this.journal).containsExactly("lock", "run INSERT INTO t VALUES (3)", "record APPLIED a:2 3",
+				"unlock");
+	}
+
+	@Test
+	void statementSettledAsNotRunRunsAgain() {
+		this.targets.loseAnswerOf("INSERT INTO missing VALUES (2)", false).queryLogOff();
+		assertThatExceptionOfType(OutcomeUnknownException.class).isThrownBy(() -> migrator().migrate(null, false));
+		new HistoryRepair(this.database, this.resolved, this.services).repair(StatementOutcome.DID_NOT_RUN);
+		this.targets.heal();
+		this.journal.clear();
+		migrator().migrate(null, false);
+		assertThat(this.journal).startsWith("lock", "run INSERT INTO missing VALUES (2)");
+	}
+
+	@Test
+	void unknownOutcomeThatCannotBeRecordedLeavesTheLockToExpire() {
+		migrator().migrate(MigrationKey.parse("a:1"), false);
+		this.targets.loseAnswerOf("INSERT INTO t VALUES (1)", true).queryLogOff();
+		this.lock.whileWaiting(this.history::failWrites);
+		this.journal.clear();
+		assertThatExceptionOfType(OutcomeUnknownException.class).isThrownBy(() -> migrator().migrate(null, false))
+			.satisfies((ex) -> assertThat(ex.recorded()).isFalse());
+		assertThat(this.journal).endsWith("abandon").doesNotContain("unlock");
 	}
 
 }

@@ -11,6 +11,7 @@ import org.clickhousemigrations.fake.FakeTargets;
 import org.clickhousemigrations.model.HistoryEvent;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.plan.PlannedMigration;
+import org.clickhousemigrations.plan.Progress;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,7 +94,7 @@ class MigrationExecutorTests {
 					if (++checks[0] > 2) {
 						throw new ClickHouseMigrationException("lock lost");
 					}
-				}).execute(plan(false, 0, sql("a:1", "CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory"),
+				}, false).execute(plan(false, 0, sql("a:1", "CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory"),
 						sql("a:2", "CREATE TABLE IF NOT EXISTS u (x UInt8) ENGINE = Memory", "SELECT 1")), false))
 			.withMessage("lock lost");
 		// The row of a:1 waited for a statement that needed it first; it is written on the way out.
@@ -114,7 +115,7 @@ class MigrationExecutorTests {
 
 	private void execute(boolean rollback, int startAt, ResolvedMigration... migrations) {
 		new MigrationExecutor(this.database, this.targets.open(this.database, false), List.of(this.listener), () -> {
-		}).execute(plan(rollback, startAt, migrations), rollback);
+		}, false).execute(plan(rollback, startAt, migrations), rollback);
 	}
 
 	private static List<PlannedMigration> plan(boolean rollback, int startAt, ResolvedMigration... migrations) {
@@ -125,6 +126,82 @@ class MigrationExecutorTests {
 					FakeTargets.PLACEHOLDERS));
 		}
 		return plan;
+	}
+
+	@Test
+	void columnRewriteRecordsEveryStatementThatIsNotAdditive() {
+		execute(false, 0, sql("a:1", "ALTER TABLE s ADD COLUMN IF NOT EXISTS tmp String",
+				"ALTER TABLE s UPDATE tmp = upper(name) WHERE 1", "ALTER TABLE s DROP COLUMN IF EXISTS name",
+				"ALTER TABLE s RENAME COLUMN IF EXISTS tmp TO name"));
+		assertThat(this.journal).containsExactly("run ALTER TABLE s ADD COLUMN IF NOT EXISTS tmp String",
+				"run ALTER TABLE s UPDATE tmp = upper(name) WHERE 1", "record PROGRESS a:1 2",
+				"run ALTER TABLE s DROP COLUMN IF EXISTS name", "record PROGRESS a:1 3",
+				"run ALTER TABLE s RENAME COLUMN IF EXISTS tmp TO name", "record APPLIED a:1 4");
+	}
+
+	@Test
+	void statementWhoseAnswerWasLostAfterItRanIsRecordedAsDoneAndNotSentAgain() {
+		this.targets.loseAnswerOf("INSERT INTO t VALUES (1)", true);
+		ResolvedMigration migration = sql("a:1", "INSERT INTO t VALUES (1)", "INSERT INTO t VALUES (2)");
+		execute(false, 0, migration);
+		assertThat(this.journal).containsExactly("run INSERT INTO t VALUES (1)", "ask " + id(migration, 0).prefix(),
+				"record PROGRESS a:1 1", "run INSERT INTO t VALUES (2)", "record APPLIED a:1 2");
+	}
+
+	@Test
+	void statementWhoseRequestNeverArrivedIsSentAgainAsTheNextAttempt() {
+		this.targets.loseAnswerOf("INSERT INTO t VALUES (1)", false);
+		ResolvedMigration migration = sql("a:1", "INSERT INTO t VALUES (1)");
+		execute(false, 0, migration);
+		assertThat(this.journal).containsExactly("ask " + id(migration, 0).prefix(), "run INSERT INTO t VALUES (1)",
+				"record APPLIED a:1 1");
+		assertThat(this.targets.queryIds()).containsExactly(id(migration, 0).attempt(2).queryId());
+	}
+
+	@Test
+	void statementWhoseOutcomeCannotBeToldStopsTheRunWithARowThatSaysSo() {
+		this.targets.loseAnswerOf("INSERT INTO t VALUES (2)", true).queryLogOff();
+		assertThatExceptionOfType(OutcomeUnknownException.class)
+			.isThrownBy(() -> execute(false, 0, sql("a:1", "INSERT INTO t VALUES (1)", "INSERT INTO t VALUES (2)",
+					"INSERT INTO t VALUES (3)")))
+			.withMessageContaining("at statement 2 of 3, whose outcome ClickHouse cannot tell: system.query_log is off")
+			.withMessageContaining("clickhouse.migrations.outcome=ran")
+			.withMessageContaining("clickhouse.migrations.outcome=did-not-run")
+			.satisfies((ex) -> assertThat(ex.recorded()).isTrue());
+		assertThat(this.history.rows()).last().satisfies((row) -> {
+			assertThat(row.event()).isEqualTo(HistoryEvent.UNKNOWN);
+			assertThat(row.statementsDone()).isEqualTo(1);
+		});
+		assertThat(this.heard).containsExactly("failed a:1");
+	}
+
+	@Test
+	void afterATakeOverTheFirstBracketedStatementIsLookedUpBeforeItRuns() {
+		// The instance that died had run statement 2 (the first that is not additive), without its row.
+		ResolvedMigration migration = sql("a:1", "CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory",
+				"INSERT INTO t VALUES (1)", "INSERT INTO t VALUES (2)");
+		this.targets.ranBefore(id(migration, 1).queryId());
+		new MigrationExecutor(this.database, this.targets.open(this.database, false), List.of(), () -> {
+		}, true).execute(plan(false, 0, migration), false);
+		assertThat(this.journal).containsExactly("run CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory",
+				"ask " + id(migration, 1).prefix(), "record PROGRESS a:1 2", "run INSERT INTO t VALUES (2)",
+				"record APPLIED a:1 3");
+	}
+
+	@Test
+	void failureToRecordAFailureIsAddedToItNotPutInItsPlace() {
+		this.targets.failOn("INSERT INTO db.missing VALUES (1)");
+		this.history.failWrites();
+		assertThatExceptionOfType(ClickHouseMigrationException.class)
+			.isThrownBy(() -> execute(false, 0, sql("a:1", "INSERT INTO ${database}.missing VALUES (1)")))
+			.withMessageContaining("ClickHouse error 60: Table db.missing does not exist")
+			.withMessageContaining("The history row that records this could not be written either")
+			.satisfies((ex) -> assertThat(ex.getSuppressed()).isNotEmpty());
+	}
+
+	private static StatementId id(ResolvedMigration migration, int index) {
+		return StatementId.of("main@db", migration.key(), false, index, Progress.checksum(migration.steps(), index + 1),
+				null);
 	}
 
 }

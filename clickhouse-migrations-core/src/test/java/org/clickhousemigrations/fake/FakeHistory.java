@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.history.MigrationHistory;
 import org.clickhousemigrations.model.AppliedMigration;
 import org.clickhousemigrations.model.MigrationDatabase;
@@ -21,6 +22,8 @@ public final class FakeHistory implements MigrationHistory {
 
 	private int reads;
 
+	private boolean failing;
+
 	public FakeHistory(List<String> journal) {
 		this.journal = journal;
 	}
@@ -28,6 +31,11 @@ public final class FakeHistory implements MigrationHistory {
 	/** Every row appended so far, oldest first. */
 	public List<AppliedMigration> rows() {
 		return List.copyOf(this.rows);
+	}
+
+	/** Makes every later write fail, as with a server gone away. */
+	public void failWrites() {
+		this.failing = true;
 	}
 
 	/** How many times the history was read. */
@@ -60,6 +68,9 @@ public final class FakeHistory implements MigrationHistory {
 
 	@Override
 	public void append(MigrationDatabase database, List<AppliedMigration> rows) {
+		if (this.failing) {
+			throw new ClickHouseMigrationException("Cannot write to the migration history: connection refused");
+		}
 		this.exists = true;
 		this.rows.addAll(rows);
 		this.journal.add("record " + String.join(", ",

@@ -16,6 +16,8 @@ public final class FakeLock implements MigrationLock {
 	private Runnable whileWaiting = () -> {
 	};
 
+	private boolean takeOver;
+
 	public FakeLock(List<String> journal) {
 		this.journal = journal;
 	}
@@ -23,6 +25,12 @@ public final class FakeLock implements MigrationLock {
 	/** The lock is lost once {@code checks} statements have started. */
 	public FakeLock loseAfter(int checks) {
 		this.checksBeforeLoss = checks;
+		return this;
+	}
+
+	/** The next holding is taken over from a holder that died. */
+	public FakeLock takeOver() {
+		this.takeOver = true;
 		return this;
 	}
 
@@ -36,7 +44,19 @@ public final class FakeLock implements MigrationLock {
 	public Held acquire(MigrationDatabase database) {
 		this.whileWaiting.run();
 		this.journal.add("lock");
+		boolean tookOver = this.takeOver;
+		this.takeOver = false;
 		return new Held() {
+
+			@Override
+			public boolean tookOver() {
+				return tookOver;
+			}
+
+			@Override
+			public void abandon() {
+				FakeLock.this.journal.add("abandon");
+			}
 
 			@Override
 			public void check() {
@@ -48,7 +68,9 @@ public final class FakeLock implements MigrationLock {
 
 			@Override
 			public void close() {
-				FakeLock.this.journal.add("unlock");
+				if (!FakeLock.this.journal.get(FakeLock.this.journal.size() - 1).equals("abandon")) {
+					FakeLock.this.journal.add("unlock");
+				}
 			}
 
 		};

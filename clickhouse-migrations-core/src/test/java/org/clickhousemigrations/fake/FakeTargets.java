@@ -1,7 +1,11 @@
 package org.clickhousemigrations.fake;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +13,8 @@ import org.clickhousemigrations.MigrationStep;
 import org.clickhousemigrations.execute.DryRunTarget;
 import org.clickhousemigrations.execute.ExecutionTarget;
 import org.clickhousemigrations.execute.ExecutionTargetFactory;
+import org.clickhousemigrations.execute.Outcome;
+import org.clickhousemigrations.execute.StatementId;
 import org.clickhousemigrations.history.MigrationHistory;
 import org.clickhousemigrations.model.AppliedMigration;
 import org.clickhousemigrations.model.MigrationDatabase;
@@ -28,6 +34,14 @@ public final class FakeTargets implements ExecutionTargetFactory {
 
 	private final List<String> failing = new ArrayList<>();
 
+	// Statements whose answer is lost: after they ran (true), or before they reached ClickHouse (false).
+	private final Map<String, Boolean> losing = new HashMap<>();
+
+	// What ClickHouse ran, by query id, as its query log would say.
+	private final Map<String, Boolean> queryLog = new LinkedHashMap<>();
+
+	private boolean queryLogOff;
+
 	private int opened;
 
 	public FakeTargets(List<String> journal, MigrationHistory history) {
@@ -41,8 +55,31 @@ public final class FakeTargets implements ExecutionTargetFactory {
 		return this;
 	}
 
+	/** Loses the answer to {@code sql} once: after ClickHouse ran it, or before it reached ClickHouse. */
+	public FakeTargets loseAnswerOf(String sql, boolean afterRunning) {
+		this.losing.put(sql, afterRunning);
+		return this;
+	}
+
+	/** Makes ClickHouse unable to tell what became of a statement. */
+	public FakeTargets queryLogOff() {
+		this.queryLogOff = true;
+		return this;
+	}
+
+	/** Notes that ClickHouse ran the statement of {@code queryId}, as an earlier process would have. */
+	public void ranBefore(String queryId) {
+		this.queryLog.put(queryId, true);
+	}
+
+	/** The query ids ClickHouse saw, in order. */
+	public List<String> queryIds() {
+		return List.copyOf(this.queryLog.keySet());
+	}
+
 	public void heal() {
 		this.failing.clear();
+		this.queryLogOff = false;
 	}
 
 	/** How many targets were opened (connections taken). */
@@ -69,12 +106,40 @@ public final class FakeTargets implements ExecutionTargetFactory {
 			}
 
 			@Override
-			public void run(MigrationStep step, String sql, String module) throws Exception {
+			public void run(MigrationStep step, String sql, String module, StatementId id) throws Exception {
 				String what = step.isSql() ? sql : step.label();
 				if (FakeTargets.this.failing.contains(what)) {
+					FakeTargets.this.queryLog.put(id.queryId(), false);
 					throw new SQLException("Code: 60. DB::Exception: Table db.missing does not exist. (UNKNOWN_TABLE)");
 				}
+				Boolean lostAfterRunning = FakeTargets.this.losing.remove(what);
+				if (Boolean.FALSE.equals(lostAfterRunning)) {
+					throw new SQLException("Failed to connect", new ConnectException("Connection refused"));
+				}
 				FakeTargets.this.journal.add("run " + what);
+				FakeTargets.this.queryLog.put(id.queryId(), true);
+				if (lostAfterRunning != null) {
+					throw new SQLException("Failed to read the answer", new SocketTimeoutException("Read timed out"));
+				}
+			}
+
+			@Override
+			public Outcome outcome(StatementId id, boolean java) {
+				FakeTargets.this.journal.add("ask " + id.prefix());
+				if (FakeTargets.this.queryLogOff) {
+					return Outcome.unknown("system.query_log is off");
+				}
+				int last = 0;
+				for (Map.Entry<String, Boolean> query : FakeTargets.this.queryLog.entrySet()) {
+					if (query.getKey().startsWith(id.prefix())) {
+						int attempt = Integer.parseInt(query.getKey().substring(id.prefix().length()));
+						if (query.getValue()) {
+							return Outcome.finished(attempt);
+						}
+						last = Math.max(last, attempt);
+					}
+				}
+				return new Outcome((last > 0) ? Outcome.Kind.FAILED : Outcome.Kind.NOT_STARTED, last, "failed");
 			}
 
 			@Override

@@ -242,16 +242,6 @@ public final class EmbeddedClickHouse implements AutoCloseable {
 			return this;
 		}
 
-		/** Turns on {@code system.query_log}, flushed every 100 ms. */
-		public Builder queryLog() {
-			return config("""
-					<query_log>
-					    <database>system</database>
-					    <table>query_log</table>
-					    <flush_interval_milliseconds>100</flush_interval_milliseconds>
-					</query_log>""");
-		}
-
 		/** How long to wait for the server to answer; one minute unless set. */
 		public Builder startTimeout(Duration startTimeout) {
 			this.startTimeout = startTimeout;

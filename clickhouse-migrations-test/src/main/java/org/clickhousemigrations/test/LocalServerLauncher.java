@@ -29,6 +29,9 @@ final class LocalServerLauncher {
 
 	private static final int PORT_ATTEMPTS = 5;
 
+	private static final String QUERY_LOG = "<query_log><database>system</database><table>query_log</table>"
+			+ "<flush_interval_milliseconds>100</flush_interval_milliseconds></query_log>\n";
+
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private LocalServerLauncher() {
@@ -94,9 +97,11 @@ final class LocalServerLauncher {
 		}
 		Path config = directory.resolve("config.xml");
 		// Idle keep-alive connections of the owner would otherwise hold up shutdown by five seconds,
-		// after which ClickHouse exits forcibly and leaves its data folder behind.
+		// after which ClickHouse exits forcibly and leaves its data folder behind. The query log is on,
+		// as on a ClickHouse server (the library asks it what became of a statement whose answer was
+		// lost), and flushed often.
 		Files.writeString(config, "<clickhouse>\n<shutdown_wait_unfinished>0</shutdown_wait_unfinished>\n"
-				+ String.join("\n", configElements) + "\n</clickhouse>\n");
+				+ QUERY_LOG + String.join("\n", configElements) + "\n</clickhouse>\n");
 		List<String> options = new ArrayList<>();
 		options.add("--config-file=" + config);
 		options.add("--path=" + data + "/");

@@ -67,7 +67,7 @@ class EmbeddedClickHouseIT {
 			external.close();
 			assertThat(running.query("SELECT 1").trim()).isEqualTo("1");
 			assertThatIllegalStateException()
-				.isThrownBy(() -> EmbeddedClickHouse.builder().queryLog().engine(locator.locate()).start())
+				.isThrownBy(() -> EmbeddedClickHouse.builder().user("app", "s3cret", false).engine(locator.locate()).start())
 				.withMessageContaining("unset CLICKHOUSE_URL");
 		}
 	}
@@ -78,7 +78,6 @@ class EmbeddedClickHouseIT {
 		try (EmbeddedClickHouse clickHouse = EmbeddedClickHouse.builder()
 			.user("app", "s3cret", false)
 			.user("reader", "r", true)
-			.queryLog()
 			.start()) {
 			try (Connection app = DriverManager.getConnection(clickHouse.jdbcUrl(), "app", "s3cret")) {
 				app.createStatement().execute("CREATE TABLE t (id UInt8) ENGINE = MergeTree ORDER BY id");

@@ -75,7 +75,7 @@ public class ClickHouseMigrationsCommandRunner implements ApplicationListener<Ap
 				this.out.print(StatusTable.render(this.migrations.info()));
 			}
 			case "repair" -> {
-				List<String> repaired = this.migrations.repair(database());
+				List<String> repaired = this.migrations.repair(database(), this.properties.getOutcome());
 				this.out.println(repaired.isEmpty() ? "Nothing to repair." : String.join("\n", repaired));
 			}
 			case "baseline" -> {

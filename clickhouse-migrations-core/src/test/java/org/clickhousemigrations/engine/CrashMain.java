@@ -1,0 +1,53 @@
+package org.clickhousemigrations.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.clickhousemigrations.ClickHouseMigrations;
+import org.clickhousemigrations.execute.JdbcExecutionTargetFactory;
+import org.clickhousemigrations.history.ClickHouseMigrationHistory;
+import org.clickhousemigrations.lock.TableMigrationLock;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.resolve.JavaMigrationFactory;
+import org.clickhousemigrations.resolve.MigrationResolver;
+
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * An application that runs the migrations of {@code classpath:db/crash} and exits, for the crash
+ * tests: in its own JVM it can be killed at any point. Arguments: the JDBC URL, then
+ * {@code migrate} or {@code rollback <module> <version>}.
+ */
+public final class CrashMain {
+
+	static final Duration LEASE = Duration.ofSeconds(1);
+
+	private CrashMain() {
+	}
+
+	public static void main(String[] args) {
+		ClickHouseMigrations migrations = migrations(args[0]);
+		if (args[1].equals("rollback")) {
+			migrations.rollback("main", args[2], args[3]);
+		}
+		else {
+			migrations.migrate();
+		}
+		System.out.println("DONE");
+	}
+
+	/** The library as an application would have it, on {@code url}, with a short lease. */
+	static ClickHouseMigrations migrations(String url) {
+		MigrationResolver resolver = new MigrationResolver(List.of("classpath:db/crash"),
+				CrashMain.class.getClassLoader(), JavaMigrationFactory.REFLECTION);
+		ClickHouseMigrationHistory history = new ClickHouseMigrationHistory("clickhouse_migrations", null, null);
+		return new DefaultClickHouseMigrations(
+				List.of(MigrationDatabase.of("main", new DriverManagerDataSource(url, "default", ""))),
+				SingletonSupplier.of(resolver::resolve), history,
+				new TableMigrationLock("clickhouse_migrations_lock", null, Duration.ofSeconds(30), LEASE), null,
+				new JdbcExecutionTargetFactory(history, Map.of()), List.of(), true);
+	}
+
+}

@@ -1,0 +1,117 @@
+package org.clickhousemigrations.engine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.clickhousemigrations.ClickHouseMigrations;
+import org.clickhousemigrations.MigrationInfo;
+import org.clickhousemigrations.execute.OutcomeUnknownException;
+import org.clickhousemigrations.model.MigrationState;
+import org.clickhousemigrations.model.StatementOutcome;
+import org.clickhousemigrations.test.EmbeddedClickHouse;
+import org.clickhousemigrations.test.EmbeddedClickHouseExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The crash matrix: the application process is killed right after ClickHouse answered statement
+ * k, before the process heard the answer, for every k; a restart must end with exactly the schema
+ * and data of an uninterrupted run.
+ */
+@ExtendWith(EmbeddedClickHouseExtension.class)
+class ExactlyOnceIT {
+
+	@TempDir
+	Path logs;
+
+	@Test
+	void killedAfterAnyAnsweredStatementTheRestartEndsAsAnUninterruptedRun(EmbeddedClickHouse clickHouse)
+			throws Exception {
+		String reference = clickHouse.createDatabase("whole");
+		int statements;
+		try (FaultProxy proxy = new FaultProxy(clickHouse.httpUrl())) {
+			CrashMain.migrations(proxy.jdbcUrl(reference)).migrate();
+			statements = proxy.answered();
+		}
+		String expected = Snapshots.of(clickHouse, reference);
+		List<String> checked = new ArrayList<>();
+		for (int k = 1; k <= statements; k++) {
+			String database = clickHouse.createDatabase("killed_" + k);
+			String killedAt = killAfter(clickHouse, database, k, "migrate");
+			ClickHouseMigrations restarted = CrashMain.migrations(clickHouse.jdbcUrl(database));
+			if (killedAt.contains("_j")) {
+				// Killed inside a Java step's code: no one can tell whether the code finished, so the
+				// restart stops and says so; the test knows its only statement ran.
+				assertThatExceptionOfType(OutcomeUnknownException.class).isThrownBy(restarted::migrate)
+					.withMessageContaining("count the rows of s")
+					.withMessageContaining("outcome=ran");
+				restarted.repair("main", StatementOutcome.RAN);
+			}
+			restarted.migrate();
+			assertThat(Snapshots.of(clickHouse, database)).as("killed after statement %d (%s)", k, killedAt)
+				.isEqualTo(expected);
+			assertThat(restarted.info("main").migrations()).map(MigrationInfo::state)
+				.containsOnly(MigrationState.APPLIED);
+			checked.add(k + ": " + killedAt);
+		}
+		System.out.println("Crash matrix (migrate): " + checked.size() + " kill points checked, each restart equal to "
+				+ "the uninterrupted run:\n  " + String.join("\n  ", checked));
+		assertThat(checked).hasSize(statements);
+	}
+
+	@Test
+	void killedAfterAnyAnsweredRollbackStatementTheRestartEndsAsAnUninterruptedRollback(EmbeddedClickHouse clickHouse)
+			throws Exception {
+		String reference = clickHouse.createDatabase("rolled_back");
+		CrashMain.migrations(clickHouse.jdbcUrl(reference)).migrate();
+		int statements;
+		try (FaultProxy proxy = new FaultProxy(clickHouse.httpUrl())) {
+			CrashMain.migrations(proxy.jdbcUrl(reference)).rollback("main", "shop", "5");
+			statements = proxy.answered();
+		}
+		String expected = Snapshots.of(clickHouse, reference);
+		List<String> checked = new ArrayList<>();
+		for (int k = 1; k <= statements; k++) {
+			String database = clickHouse.createDatabase("unkilled_" + k);
+			CrashMain.migrations(clickHouse.jdbcUrl(database)).migrate();
+			String killedAt = killAfter(clickHouse, database, k, "rollback", "shop", "5");
+			ClickHouseMigrations restarted = CrashMain.migrations(clickHouse.jdbcUrl(database));
+			restarted.rollback("main", "shop", "5");
+			assertThat(Snapshots.of(clickHouse, database)).as("killed after rollback statement %d (%s)", k, killedAt)
+				.isEqualTo(expected);
+			checked.add(k + ": " + killedAt);
+		}
+		System.out.println("Crash matrix (rollback): " + checked.size() + " kill points checked:\n  "
+				+ String.join("\n  ", checked));
+		assertThat(checked).hasSize(statements);
+	}
+
+	// Runs CrashMain in its own JVM through a proxy that kills it right after the kth answer.
+	private String killAfter(EmbeddedClickHouse clickHouse, String database, int k, String... command)
+			throws Exception {
+		AtomicReference<Process> victim = new AtomicReference<>();
+		try (FaultProxy proxy = new FaultProxy(clickHouse.httpUrl())) {
+			proxy.afterAnswer(k, () -> victim.get().destroyForcibly());
+			List<String> arguments = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+				.toString(), "-cp", System.getProperty("java.class.path"), CrashMain.class.getName(),
+					proxy.jdbcUrl(database)));
+			arguments.addAll(List.of(command));
+			victim.set(new ProcessBuilder(arguments).redirectErrorStream(true)
+				.redirectOutput(this.logs.resolve(database + ".log").toFile())
+				.start());
+			assertThat(victim.get().waitFor(2, TimeUnit.MINUTES)).isTrue();
+			assertThat(victim.get().exitValue()).as("killed, not finished").isNotZero();
+			List<String> answered = proxy.statements();
+			assertThat(answered).hasSize(k);
+			return answered.get(k - 1);
+		}
+	}
+
+}

@@ -1,0 +1,6 @@
+INSERT INTO u VALUES (1, 'x'), (2, 'x');
+ALTER TABLE u UPDATE note = 'y' WHERE id = 1;
+RENAME TABLE u TO u2;
+-- rollback
+RENAME TABLE u2 TO u;
+ALTER TABLE u DELETE WHERE 1;
