@@ -37,11 +37,6 @@ public final class MigrationExecutor {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationExecutor.class);
 
-	// Migrations with at least this many steps log a line per step.
-	private static final int LONG_MIGRATION_STEPS = 5;
-
-	private static final long SLOW_STEP_MILLIS = 1000;
-
 	// A statement that never reached ClickHouse is sent again, this many times in all.
 	private static final int MAX_ATTEMPTS = 3;
 
@@ -163,7 +158,7 @@ public final class MigrationExecutor {
 				else {
 					runBracketed(i, step, sql, id);
 				}
-				logStep(i, step, millisSince(stepStarted));
+				RunMessages.logStep(this.migration, database.name(), i, this.steps.size(), step, millisSince(stepStarted));
 				if (!lastAdditive && i < this.steps.size() - 1) {
 					waiting.add(progress(i + 1, this.rollback ? HistoryEvent.ROLLBACK_PROGRESS : HistoryEvent.PROGRESS, ""));
 					flush();
@@ -243,34 +238,21 @@ public final class MigrationExecutor {
 
 		private ClickHouseMigrationException fail(int index, MigrationStep step, String sql, Exception ex) {
 			String error = ClickHouseErrors.describe(ex);
-			String next = this.rollback
-					? "Fix the cause and run the rollback again: it resumes at rollback statement " + (index + 1)
-							+ "; or finish by hand and run repair."
-					: "Fix the cause and migrate again: it resumes at statement " + (index + 1) + " if statements 1 to "
-							+ index + " are unchanged.";
-			return record(index, step, this.rollback ? HistoryEvent.ROLLBACK_FAILED : HistoryEvent.FAILED, error,
-					String.format("%s of %s '%s' (%s) failed on database '%s' at statement %d of %d: %s%n  statement: "
-							+ "%s%n  Statements 1 to %d ran and stay applied (ClickHouse has no transactions). %s",
-							what(), this.migration.key(), this.migration.description(), this.migration.script(),
-							database.name(), index + 1, this.steps.size(), error, step.isSql() ? sql : step.label(),
-							index, next), ex);
+			return record(index, this.rollback ? HistoryEvent.ROLLBACK_FAILED : HistoryEvent.FAILED, error,
+					RunMessages.failed(this.migration, database.name(), this.rollback, index, this.steps.size(), error,
+							step.isSql() ? sql : step.label()), ex);
 		}
 
 		private ClickHouseMigrationException unknown(int index, MigrationStep step, String sql, Outcome outcome,
 				Exception lost) {
-			return record(index, step, this.rollback ? HistoryEvent.ROLLBACK_UNKNOWN : HistoryEvent.UNKNOWN,
-					outcome.detail(), String.format("%s of %s '%s' (%s) stopped on database '%s' at statement %d of %d, "
-							+ "whose outcome ClickHouse cannot tell: %s%n  statement: %s%n  Check in ClickHouse whether it "
-							+ "took effect, then run repair with clickhouse.migrations.outcome=ran (the next run goes on "
-							+ "after it) or clickhouse.migrations.outcome=did-not-run (the next run runs it).",
-							what(), this.migration.key(), this.migration.description(), this.migration.script(),
-							database.name(), index + 1, this.steps.size(), outcome.detail(),
-							step.isSql() ? sql : step.label()), lost);
+			return record(index, this.rollback ? HistoryEvent.ROLLBACK_UNKNOWN : HistoryEvent.UNKNOWN, outcome.detail(),
+					RunMessages.unknown(this.migration, database.name(), this.rollback, index, this.steps.size(),
+							outcome.detail(), step.isSql() ? sql : step.label()), lost);
 		}
 
 		// Records the row of a stopped run; a failure to write it is added to the message, never in its place.
-		private ClickHouseMigrationException record(int index, MigrationStep step, HistoryEvent event, String error,
-				String message, Exception cause) {
+		private ClickHouseMigrationException record(int index, HistoryEvent event, String error, String message,
+				Exception cause) {
 			long millis = millisSince(this.started);
 			waiting.add(progress(index, event, error));
 			RuntimeException notRecorded = null;
@@ -298,18 +280,6 @@ public final class MigrationExecutor {
 			String checksum = (event == HistoryEvent.ROLLED_BACK) ? "" : Progress.checksum(this.steps, done);
 			this.latest = this.row.with(event, done, checksum, this.row.installedOn(), millisSince(this.started), error);
 			return this.latest;
-		}
-
-		private void logStep(int index, MigrationStep step, long millis) {
-			int total = this.steps.size();
-			if (total >= LONG_MIGRATION_STEPS || millis >= SLOW_STEP_MILLIS) {
-				logger.info("  {} on database '{}': statement {} of {} done in {} ms: {}", this.migration.key(),
-						database.name(), index + 1, total, millis, step.label());
-			}
-			else if (logger.isDebugEnabled()) {
-				logger.debug("  {} on database '{}': statement {} of {} done in {} ms: {}", this.migration.key(),
-						database.name(), index + 1, total, millis, step.label());
-			}
 		}
 
 		private String what() {

@@ -5,9 +5,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
@@ -236,8 +239,27 @@ public abstract class LeaseLock implements MigrationLock {
 			if (this.lost != null || this.abandoned) {
 				return;
 			}
+			// Waiting longer than the lease is pointless: by then it has expired anyway.
+			CompletableFuture<Void> release = CompletableFuture.runAsync(this::release, (task) -> {
+				Thread thread = new Thread(task, "clickhouse-migrations-unlock-" + this.database.name());
+				thread.setDaemon(true);
+				thread.start();
+			});
+			try {
+				release.get(LeaseLock.this.lease.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (TimeoutException | ExecutionException ex) {
+				logger.warn("Could not release the migration lock {} of database '{}' within {} ms; it expires by itself",
+						describe(this.database), this.database.name(), LeaseLock.this.lease.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		private void release() {
 			try (Connection connection = this.database.dataSource().getConnection()) {
-				release(connection, this.database, this.holder, this.token);
+				LeaseLock.this.release(connection, this.database, this.holder, this.token);
 			}
 			catch (SQLException ex) {
 				logger.warn("Could not release the migration lock {} of database '{}': {}; it expires after {} s",

@@ -1,5 +1,6 @@
 package org.clickhousemigrations.engine;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +41,14 @@ public final class CrashMain {
 
 	/** The library as an application would have it, on {@code url}, with a short lease. */
 	static ClickHouseMigrations migrations(String url) {
-		MigrationResolver resolver = new MigrationResolver(List.of("classpath:db/crash"),
-				CrashMain.class.getClassLoader(), JavaMigrationFactory.REFLECTION);
-		ClickHouseMigrationHistory history = new ClickHouseMigrationHistory("clickhouse_migrations", null, null);
+		return migrations(url, "classpath:db/crash", Clock.systemUTC());
+	}
+
+	/** The library on {@code url}, over the migrations of {@code location}, its history on {@code clock}. */
+	static ClickHouseMigrations migrations(String url, String location, Clock clock) {
+		MigrationResolver resolver = new MigrationResolver(List.of(location), CrashMain.class.getClassLoader(),
+				JavaMigrationFactory.REFLECTION);
+		ClickHouseMigrationHistory history = new ClickHouseMigrationHistory("clickhouse_migrations", null, null, clock);
 		return new DefaultClickHouseMigrations(
 				List.of(MigrationDatabase.of("main", new DriverManagerDataSource(url, "default", ""))),
 				SingletonSupplier.of(resolver::resolve), history,

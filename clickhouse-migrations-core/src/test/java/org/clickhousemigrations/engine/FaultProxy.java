@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -39,9 +41,7 @@ final class FaultProxy implements AutoCloseable {
 
 	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
-	private volatile int faultAt = -1;
-
-	private volatile Runnable fault;
+	private final Map<Integer, Fault> faults = new ConcurrentHashMap<>();
 
 	private volatile String holdBack;
 
@@ -60,13 +60,20 @@ final class FaultProxy implements AutoCloseable {
 
 	/** Runs {@code action} right after ClickHouse answered the {@code k}th statement (from 1), instead of passing the answer on. */
 	void afterAnswer(int k, Runnable action) {
-		this.faultAt = k;
-		this.fault = action;
+		this.faults.put(k, new Fault(action, true));
 	}
 
-	/** Drops the connection right after ClickHouse answered the {@code k}th statement: its answer is lost. */
-	void loseAnswer(int k) {
-		afterAnswer(k, null);
+	/** Runs {@code action} right after ClickHouse answered the {@code k}th statement, then passes the answer on. */
+	void onAnswer(int k, Runnable action) {
+		this.faults.put(k, new Fault(action, false));
+	}
+
+	/** Drops the connection right after ClickHouse answered each of these statements: their answers are lost. */
+	void loseAnswers(int... ks) {
+		for (int k : ks) {
+			this.faults.put(k, new Fault(() -> {
+			}, true));
+		}
 	}
 
 	/** Holds back, until {@link #heal()}, every request whose first bytes contain {@code text}. */
@@ -75,7 +82,7 @@ final class FaultProxy implements AutoCloseable {
 	}
 
 	void heal() {
-		this.faultAt = -1;
+		this.faults.clear();
 		this.holdBack = null;
 	}
 
@@ -118,6 +125,10 @@ final class FaultProxy implements AutoCloseable {
 		for (Socket socket : this.sockets) {
 			socket.close();
 		}
+	}
+
+	/** What to do after an answer, and whether to drop it. */
+	private record Fault(Runnable action, boolean drop) {
 	}
 
 	/** One client connection and its upstream twin; HTTP/1.1 without pipelining: a request, then its answer. */
@@ -169,13 +180,13 @@ final class FaultProxy implements AutoCloseable {
 					if (statement != null) {
 						this.awaiting = null;
 						FaultProxy.this.statements.add(statement);
-						if (FaultProxy.this.answered.incrementAndGet() == FaultProxy.this.faultAt) {
-							Runnable action = FaultProxy.this.fault;
-							if (action != null) {
-								action.run();
+						Fault fault = FaultProxy.this.faults.get(FaultProxy.this.answered.incrementAndGet());
+						if (fault != null) {
+							fault.action().run();
+							if (fault.drop()) {
+								closeBoth();
+								return;
 							}
-							closeBoth();
-							return;
 						}
 					}
 					out.write(buffer, 0, read);

@@ -1,0 +1,56 @@
+package org.clickhousemigrations.execute;
+
+import org.clickhousemigrations.MigrationStep;
+import org.clickhousemigrations.ResolvedMigration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What the {@link MigrationExecutor} logs of each step, and says when a run stops. */
+final class RunMessages {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationExecutor.class);
+
+	// Migrations with at least this many steps log a line per step.
+	private static final int LONG_MIGRATION_STEPS = 5;
+
+	private static final long SLOW_STEP_MILLIS = 1000;
+
+	private RunMessages() {
+	}
+
+	static String failed(ResolvedMigration migration, String database, boolean rollback, int index, int total,
+			String error, String statement) {
+		String next = rollback
+				? "Fix the cause and run the rollback again: it resumes at rollback statement " + (index + 1)
+						+ "; or finish by hand and run repair."
+				: "Fix the cause and migrate again: it resumes at statement " + (index + 1) + " if statements 1 to "
+						+ index + " are unchanged.";
+		return String.format("%s of %s '%s' (%s) failed on database '%s' at statement %d of %d: %s%n  statement: %s%n"
+				+ "  Statements 1 to %d ran and stay applied (ClickHouse has no transactions). %s",
+				rollback ? "Rollback" : "Migration", migration.key(), migration.description(), migration.script(),
+				database, index + 1, total, error, statement, index, next);
+	}
+
+	static String unknown(ResolvedMigration migration, String database, boolean rollback, int index, int total,
+			String why, String statement) {
+		return String.format("%s of %s '%s' (%s) stopped on database '%s' at statement %d of %d, whose outcome "
+				+ "ClickHouse cannot tell: %s%n  statement: %s%n  Check in ClickHouse whether it took effect, then run "
+				+ "repair with clickhouse.migrations.outcome=ran (the next run goes on after it) or "
+				+ "clickhouse.migrations.outcome=did-not-run (the next run runs it).", rollback ? "Rollback" : "Migration",
+				migration.key(), migration.description(), migration.script(), database, index + 1, total, why,
+				statement);
+	}
+
+	static void logStep(ResolvedMigration migration, String database, int index, int total, MigrationStep step,
+			long millis) {
+		if (total >= LONG_MIGRATION_STEPS || millis >= SLOW_STEP_MILLIS) {
+			logger.info("  {} on database '{}': statement {} of {} done in {} ms: {}", migration.key(), database,
+					index + 1, total, millis, step.label());
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("  {} on database '{}': statement {} of {} done in {} ms: {}", migration.key(), database,
+					index + 1, total, millis, step.label());
+		}
+	}
+
+}

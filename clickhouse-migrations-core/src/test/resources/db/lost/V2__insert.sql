@@ -1,0 +1,1 @@
+INSERT INTO t SELECT number, 'a' FROM numbers(10);

@@ -1,0 +1,1 @@
+ALTER TABLE t UPDATE v = concat(v, 'b') WHERE 1;
