@@ -1,5 +1,8 @@
 package org.clickhousemigrations;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,25 +17,37 @@ public final class MigrationStep {
 
 	private final String label;
 
-	private MigrationStep(String sql, JavaStep java, String label) {
+	private final Map<String, String> settings;
+
+	private MigrationStep(String sql, JavaStep java, String label, Map<String, String> settings) {
 		this.sql = sql;
 		this.java = java;
 		this.label = label;
+		this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
 	}
 
 	/** A single SQL statement, without a trailing {@code ;}. */
 	public static MigrationStep sql(String sql) {
+		return sql(sql, Map.of());
+	}
+
+	/**
+	 * A single SQL statement, sent with ClickHouse settings (those a file's {@code SET} statements
+	 * gave it).
+	 */
+	public static MigrationStep sql(String sql, Map<String, String> settings) {
 		Objects.requireNonNull(sql, "sql");
 		String statement = sql.strip();
 		if (statement.isEmpty()) {
 			throw new IllegalArgumentException("An SQL step needs a statement");
 		}
-		return new MigrationStep(statement, null, null);
+		return new MigrationStep(statement, null, null, settings);
 	}
 
 	/** Java code, named by {@code label} in logs, history and dry-run reports. */
 	public static MigrationStep java(JavaStep step, String label) {
-		return new MigrationStep(null, Objects.requireNonNull(step, "step"), Objects.requireNonNull(label, "label"));
+		return new MigrationStep(null, Objects.requireNonNull(step, "step"), Objects.requireNonNull(label, "label"),
+				Map.of());
 	}
 
 	public boolean isSql() {
@@ -42,6 +57,11 @@ public final class MigrationStep {
 	/** The SQL text as written, with placeholders; {@code null} for a Java step. */
 	public String sql() {
 		return this.sql;
+	}
+
+	/** The ClickHouse settings sent with the statement, in the order they were set; empty for most. */
+	public Map<String, String> settings() {
+		return this.settings;
 	}
 
 	/** The code of a Java step; {@code null} for SQL. */
@@ -60,7 +80,10 @@ public final class MigrationStep {
 
 	/** What the checksum of a Java migration covers for this step. */
 	public String checksumText() {
-		return (this.sql != null) ? this.sql : "java:" + this.label;
+		if (this.sql == null) {
+			return "java:" + this.label;
+		}
+		return this.settings.isEmpty() ? this.sql : this.settings + " " + this.sql;
 	}
 
 	@Override

@@ -50,7 +50,19 @@ public final class DryRunTarget implements ExecutionTarget {
 
 	@Override
 	public void run(MigrationStep step, String sql, String module, StatementId id) {
-		this.script.add(step.isSql() ? sql : "-- " + step.label() + " (Java step: runs code, cannot be shown as SQL)");
+		if (!step.isSql()) {
+			this.script.add("-- " + step.label() + " (Java step: runs code, cannot be shown as SQL)");
+		}
+		else if (step.settings().isEmpty()) {
+			this.script.add(sql);
+		}
+		else {
+			StringBuilder settings = new StringBuilder();
+			step.settings().forEach((name, value) -> settings.append((settings.length() > 0) ? ", " : "")
+				.append(name).append(" = ").append(value));
+			// A file's SET statements travel with each statement after them, as per-query settings.
+			this.script.add("-- per-query settings: " + settings + "\n" + sql);
+		}
 	}
 
 	@Override

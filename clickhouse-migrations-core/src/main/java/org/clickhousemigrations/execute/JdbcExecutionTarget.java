@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.clickhousemigrations.MigrationStep;
@@ -54,7 +55,7 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 				super.applyStatementSettings(statement);
 				StatementId step = JdbcExecutionTarget.this.javaStep;
 				StatementSettings.apply(statement,
-						(step != null) ? step.javaQueryId(++JdbcExecutionTarget.this.javaStatements) : null, null);
+						(step != null) ? step.javaQueryId(++JdbcExecutionTarget.this.javaStatements) : null, null, Map.of());
 			}
 
 		};
@@ -78,7 +79,8 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 	@Override
 	public void run(MigrationStep step, String sql, String module, StatementId id) throws Exception {
 		if (step.isSql()) {
-			execute(sql, id.queryId(), INSERT.matcher(sql).lookingAt() ? id.deduplicationToken() : null);
+			execute(sql, id.queryId(), INSERT.matcher(sql).lookingAt() ? id.deduplicationToken() : null,
+					step.settings());
 			return;
 		}
 		this.javaStep = id;
@@ -90,7 +92,7 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 			this.javaStep = null;
 		}
 		// Tells a later run that the code returned: the step is done only if this marker finished.
-		execute("SELECT 1", id.javaDoneQueryId(), null);
+		execute("SELECT 1", id.javaDoneQueryId(), null, Map.of());
 	}
 
 	@Override
@@ -98,9 +100,10 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 		return this.outcomes.outcome(id, java);
 	}
 
-	private void execute(String sql, String queryId, String deduplicationToken) throws SQLException {
+	private void execute(String sql, String queryId, String deduplicationToken, Map<String, String> settings)
+			throws SQLException {
 		try (Statement statement = this.connection.createStatement()) {
-			StatementSettings.apply(statement, queryId, deduplicationToken);
+			StatementSettings.apply(statement, queryId, deduplicationToken, settings);
 			statement.execute(sql);
 		}
 	}

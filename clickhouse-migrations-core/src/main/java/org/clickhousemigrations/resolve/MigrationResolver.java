@@ -102,10 +102,10 @@ public class MigrationResolver {
 				return Optional.empty();
 			}
 			List<MigrationStep> rollback = (script.rollback() != null)
-					? script.rollback().stream().map(MigrationStep::sql).toList() : null;
+					? script.rollback().stream().map(MigrationResolver::step).toList() : null;
 			return Optional.of(new ResolvedMigration(new MigrationKey(module(path), name.version()), name.description(),
 					MigrationType.SQL, path, Checksums.of(text), List.of(),
-					script.forward().stream().map(MigrationStep::sql).toList(), rollback,
+					script.forward().stream().map(MigrationResolver::step).toList(), rollback,
 					(rollback != null) ? null : path + " has no '-- rollback' section"));
 		}
 		catch (IllegalArgumentException ex) {
@@ -178,6 +178,10 @@ public class MigrationResolver {
 		}
 		return new ResolvedMigration(key, description, MigrationType.JAVA, className, Checksums.of(checksumText.toString()),
 				dependsOn, steps, (rollbackProblem == null) ? inverses : null, rollbackProblem);
+	}
+
+	private static MigrationStep step(SqlScript.Statement statement) {
+		return MigrationStep.sql(statement.sql(), statement.settings());
 	}
 
 	private List<Resource> find(String pattern, String location, List<String> problems) {

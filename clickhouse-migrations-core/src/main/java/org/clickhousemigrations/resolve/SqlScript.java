@@ -1,175 +1,151 @@
 package org.clickhousemigrations.resolve;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * An SQL migration file split into statements: those before an optional {@code -- rollback} line
- * (the migration) and those after it (what undoes it).
+ * An SQL migration file split into statements as ClickHouse reads it (see {@link SqlLexer}): those
+ * before an optional {@code -- rollback} line (the migration) and those after it (what undoes it).
  * <p>
- * A {@code ;} ends a statement unless it stands inside single or double quotes, backticks, a
- * {@code --} or {@code #} line comment or a {@code /* *}{@code /} block comment. Quotes are
- * escaped by doubling them or with a backslash.
+ * A {@code SET name = value[, ...]} statement is not sent on its own: each HTTP request is a
+ * session of its own on some deployments, so its settings are passed with every statement after it
+ * in the same section of the file instead.
  *
  * @param forward the statements of the migration, in order
  * @param rollback the statements that undo it, or {@code null} if the file has no rollback section
  */
-public record SqlScript(List<String> forward, List<String> rollback) {
+public record SqlScript(List<Statement> forward, List<Statement> rollback) {
+
+	// SET name = value, name = value: ClickHouse settings, not SET ROLE or SET DEFAULT ROLE.
+	private static final Pattern SET = Pattern.compile("(?is)SET\\s+(\\w+\\s*=.*)");
+
+	private static final Pattern ASSIGNMENT = Pattern.compile("(?s)\\s*(\\w+)\\s*=\\s*(.+?)\\s*");
+
+	/**
+	 * A statement and the settings that {@code SET} statements before it in the file gave it.
+	 *
+	 * @param sql the statement, without a trailing {@code ;}
+	 * @param settings to pass with it, in the order they were set
+	 */
+	public record Statement(String sql, Map<String, String> settings) {
+
+		public Statement {
+			settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+		}
+
+	}
 
 	/**
 	 * Splits a script.
-	 * @throws IllegalArgumentException naming the line of an unterminated quote or comment
+	 * @throws IllegalArgumentException naming the line of an unterminated string, quoted name or
+	 * comment, or of a second rollback line
 	 */
 	public static SqlScript parse(String text) {
-		Splitter splitter = new Splitter(text);
-		splitter.run();
-		return new SqlScript(List.copyOf(splitter.forward),
-				(splitter.rollback != null) ? List.copyOf(splitter.rollback) : null);
+		List<Statement> forward = new ArrayList<>();
+		List<Statement> rollback = null;
+		Map<String, String> settings = new LinkedHashMap<>();
+		for (SqlLexer.Piece piece : SqlLexer.split(text)) {
+			if (piece.rollbackMarker()) {
+				if (rollback != null) {
+					throw new IllegalArgumentException("line " + piece.line()
+							+ " is a second '-- rollback' line; a file has one rollback section");
+				}
+				rollback = new ArrayList<>();
+				// The rollback runs apart from the migration: settings of the migration do not reach it.
+				settings.clear();
+				continue;
+			}
+			Map<String, String> set = settings(piece.sql(), piece.line());
+			if (set != null) {
+				settings.putAll(set);
+			}
+			else {
+				((rollback != null) ? rollback : forward).add(new Statement(piece.sql(), settings));
+			}
+		}
+		return new SqlScript(List.copyOf(forward), (rollback != null) ? List.copyOf(rollback) : null);
 	}
 
-	private static final class Splitter {
-
-		private final String text;
-
-		private final List<String> forward = new ArrayList<>();
-
-		private List<String> rollback;
-
-		private final StringBuilder statement = new StringBuilder();
-
-		// Whether the statement so far holds anything but blanks and comments.
-		private boolean meaningful;
-
-		private int line = 1;
-
-		Splitter(String text) {
-			this.text = text;
+	// The settings of a SET statement, or null for any other statement.
+	private static Map<String, String> settings(String sql, int line) {
+		Matcher set = SET.matcher(withoutLeadingComments(sql));
+		if (!set.matches()) {
+			return null;
 		}
+		Map<String, String> settings = new LinkedHashMap<>();
+		for (String assignment : topLevelCommas(set.group(1))) {
+			Matcher matcher = ASSIGNMENT.matcher(assignment);
+			if (!matcher.matches()) {
+				throw new IllegalArgumentException("the SET statement on line " + line + " has '" + assignment.strip()
+						+ "' where it needs name = value");
+			}
+			settings.put(matcher.group(1), unquote(matcher.group(2)));
+		}
+		return settings;
+	}
 
-		void run() {
-			int i = 0;
-			while (i < this.text.length()) {
-				char c = this.text.charAt(i);
-				if (c == '\'' || c == '"' || c == '`') {
-					i = quoted(i, c);
-				}
-				else if (c == '-' && next(i) == '-' || c == '#') {
-					i = lineComment(i);
-				}
-				else if (c == '/' && next(i) == '*') {
-					i = blockComment(i);
-				}
-				else if (c == ';') {
-					endStatement();
+	private static String withoutLeadingComments(String sql) {
+		String rest = sql;
+		while (true) {
+			rest = SqlLexer.strip(rest);
+			if (rest.startsWith("--") || rest.startsWith("#") || rest.startsWith("//")) {
+				int end = rest.indexOf('\n');
+				rest = (end == -1) ? "" : rest.substring(end + 1);
+			}
+			else if (rest.startsWith("/*")) {
+				int end = rest.indexOf("*/");
+				rest = (end == -1) ? "" : rest.substring(end + 2);
+			}
+			else {
+				return rest;
+			}
+		}
+	}
+
+	private static List<String> topLevelCommas(String text) {
+		List<String> parts = new ArrayList<>();
+		int depth = 0;
+		char quote = 0;
+		int start = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (quote != 0) {
+				if (c == '\\') {
 					i++;
 				}
-				else {
-					if (!Character.isWhitespace(c)) {
-						this.meaningful = true;
-					}
-					append(c);
-					i++;
+				else if (c == quote) {
+					quote = 0;
 				}
 			}
-			endStatement();
-		}
-
-		private int quoted(int start, char quote) {
-			int startLine = this.line;
-			this.meaningful = true;
-			append(quote);
-			int i = start + 1;
-			while (i < this.text.length()) {
-				char c = this.text.charAt(i);
-				if (c == '\\' && i + 1 < this.text.length()) {
-					append(c);
-					append(this.text.charAt(i + 1));
-					i += 2;
-					continue;
-				}
-				append(c);
-				i++;
-				if (c == quote) {
-					if (next(i - 1) == quote) {
-						append(quote);
-						i++;
-					}
-					else {
-						return i;
-					}
-				}
+			else if (c == '\'' || c == '"' || c == '`') {
+				quote = c;
 			}
-			throw new IllegalArgumentException("the " + name(quote) + " opened on line " + startLine
-					+ " is never closed; close it, or escape it as " + quote + quote);
-		}
-
-		private int lineComment(int start) {
-			int end = this.text.indexOf('\n', start);
-			end = (end == -1) ? this.text.length() : end;
-			String comment = this.text.substring(start, end);
-			if (isRollbackMarker(comment)) {
-				if (this.rollback != null) {
-					throw new IllegalArgumentException(
-							"line " + this.line + " is a second '-- rollback' line; a file has one rollback section");
-				}
-				endStatement();
-				this.rollback = new ArrayList<>();
-				return end;
+			else if (c == '(' || c == '[') {
+				depth++;
 			}
-			for (int i = start; i < end; i++) {
-				append(this.text.charAt(i));
+			else if (c == ')' || c == ']') {
+				depth--;
 			}
-			return end;
-		}
-
-		// The marker counts only on a line of its own.
-		private boolean isRollbackMarker(String comment) {
-			String lineSoFar = this.statement.substring(this.statement.lastIndexOf("\n") + 1);
-			return lineSoFar.isBlank()
-					&& comment.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").equals("-- rollback");
-		}
-
-		private int blockComment(int start) {
-			int end = this.text.indexOf("*/", start + 2);
-			if (end == -1) {
-				throw new IllegalArgumentException(
-						"the /* comment opened on line " + this.line + " is never closed with */");
+			else if (c == ',' && depth == 0) {
+				parts.add(text.substring(start, i));
+				start = i + 1;
 			}
-			for (int i = start; i < end + 2; i++) {
-				append(this.text.charAt(i));
-			}
-			return end + 2;
 		}
+		parts.add(text.substring(start));
+		return parts;
+	}
 
-		private void endStatement() {
-			if (this.meaningful) {
-				String sql = this.statement.toString().strip();
-				((this.rollback != null) ? this.rollback : this.forward).add(sql);
-			}
-			this.statement.setLength(0);
-			this.meaningful = false;
+	// A setting goes over HTTP as its bare value: 'hash' is hash.
+	private static String unquote(String value) {
+		if (value.length() >= 2 && value.charAt(0) == '\'' && value.charAt(value.length() - 1) == '\'') {
+			return value.substring(1, value.length() - 1).replace("\\'", "'").replace("''", "'").replace("\\\\", "\\");
 		}
-
-		private void append(char c) {
-			if (c == '\n') {
-				this.line++;
-			}
-			this.statement.append(c);
-		}
-
-		private char next(int i) {
-			return (i + 1 < this.text.length()) ? this.text.charAt(i + 1) : '\0';
-		}
-
-		private static String name(char quote) {
-			return switch (quote) {
-				case '\'' -> "string (')";
-				case '"' -> "quoted name (\")";
-				default -> "quoted name (`)";
-			};
-		}
-
+		return value;
 	}
 
 }

@@ -33,7 +33,7 @@ public final class StatementSettings {
 
 	/** Sets {@link #SETTINGS} on the statement, or warns once when the driver cannot take them. */
 	public static void apply(Statement statement) throws SQLException {
-		apply(statement, null, null);
+		apply(statement, null, null, Map.of());
 	}
 
 	/**
@@ -42,11 +42,14 @@ public final class StatementSettings {
 	 * own retries are off, since a request whose answer was lost may have run).
 	 * @param queryId the query id, or {@code null} for none of this
 	 * @param deduplicationToken the {@code insert_deduplication_token} of an INSERT, or {@code null}
+	 * @param extra further settings, such as those a migration file's {@code SET} statements gave it
 	 */
-	public static void apply(Statement statement, String queryId, String deduplicationToken) throws SQLException {
+	public static void apply(Statement statement, String queryId, String deduplicationToken,
+			Map<String, String> extra) throws SQLException {
 		if (OFFICIAL_DRIVER && statement.isWrapperFor(com.clickhouse.jdbc.StatementImpl.class)) {
 			var settings = statement.unwrap(com.clickhouse.jdbc.StatementImpl.class).getLocalSettings();
 			SETTINGS.forEach(settings::serverSetting);
+			extra.forEach(settings::serverSetting);
 			if (queryId != null) {
 				settings.setQueryId(queryId);
 				settings.setOption(com.clickhouse.client.api.ClientConfigProperties.RETRY_ON_FAILURE.getKey(), 0);

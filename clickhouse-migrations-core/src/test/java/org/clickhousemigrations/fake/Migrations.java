@@ -24,9 +24,9 @@ public final class Migrations {
 			.toList());
 		SqlScript script = SqlScript.parse(text);
 		List<MigrationStep> rollback = (script.rollback() != null)
-				? script.rollback().stream().map(MigrationStep::sql).toList() : null;
+				? script.rollback().stream().map((statement) -> MigrationStep.sql(statement.sql())).toList() : null;
 		return new ResolvedMigration(MigrationKey.parse(key), "m " + key, MigrationType.SQL, key + ".sql",
-				"sum-" + text.hashCode(), List.of(), script.forward().stream().map(MigrationStep::sql).toList(),
+				"sum-" + text.hashCode(), List.of(), script.forward().stream().map((statement) -> MigrationStep.sql(statement.sql())).toList(),
 				rollback, (rollback != null) ? null : "no rollback");
 	}
 
