@@ -148,7 +148,7 @@ public final class BenchmarkMain {
 			history.create(target);
 			this.clickHouse.query("INSERT INTO " + big + ".clickhouse_migrations SELECT 'm' || toString(intDiv(number, "
 					+ HISTORY_PER_MODULE + ")), toString(number % " + HISTORY_PER_MODULE + " + 1), 'x', 'SQL', 'x', "
-					+ "'c', 'APPLIED', 1, 1, '', 'default', now64(3), 1, '', now64(6) FROM numbers("
+					+ "'c', 'APPLIED', 1, 1, '', 'default', now64(3), 1, '', now64(6), number + 1 FROM numbers("
 					+ HISTORY_MODULES * HISTORY_PER_MODULE + ")");
 			List<ResolvedMigration> withNext = new ArrayList<>(applied);
 			withNext.addAll(next);

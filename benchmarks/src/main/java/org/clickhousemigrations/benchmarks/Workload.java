@@ -9,16 +9,16 @@ import java.util.List;
 /** N generated two-statement migrations, written as {@code V<n>__m<n>.sql} files. */
 enum Workload {
 
-	/** A table created if missing, then seeded: the first statement is rerunnable, the second not. */
+	/** A table created if missing, then seeded: the first statement is additive, the second bracketed. */
 	CREATE_AND_INSERT("CREATE TABLE IF NOT EXISTS t%1$d (id UInt64, note String) ENGINE = MergeTree ORDER BY id",
 			"INSERT INTO t%1$d VALUES (%1$d, 'seed')"),
 
-	/** Two rerunnable DDL statements. */
-	RERUNNABLE_DDL("CREATE TABLE IF NOT EXISTS t%1$d (id UInt64) ENGINE = MergeTree ORDER BY id",
+	/** Two additive DDL statements: no row of their own. */
+	ADDITIVE_DDL("CREATE TABLE IF NOT EXISTS t%1$d (id UInt64) ENGINE = MergeTree ORDER BY id",
 			"ALTER TABLE t%1$d ADD COLUMN IF NOT EXISTS note String"),
 
-	/** Two statements that cannot run twice: each needs its own progress row. */
-	NOT_RERUNNABLE("CREATE TABLE t%1$d (id UInt64, note String) ENGINE = MergeTree ORDER BY id",
+	/** Two bracketed statements: each needs its own progress row. */
+	BRACKETED("CREATE TABLE t%1$d (id UInt64, note String) ENGINE = MergeTree ORDER BY id",
 			"INSERT INTO t%1$d VALUES (%1$d, 'seed')");
 
 	private final String first;

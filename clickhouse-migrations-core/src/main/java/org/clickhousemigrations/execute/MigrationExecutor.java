@@ -135,11 +135,8 @@ public final class MigrationExecutor {
 		}
 
 		void run() {
-			if (this.planned.startAt() > 0) {
-				logger.info("Resuming {} of {} '{}' on database '{}' at statement {} of {}", what().toLowerCase(),
-						this.migration.key(), this.migration.description(), database.name(), this.planned.startAt() + 1,
-						this.steps.size());
-			}
+			RunMessages.logResume(this.migration, database.name(), this.rollback, this.planned.startAt(),
+					this.steps.size());
 			boolean lastAdditive = true;
 			for (int i = this.planned.startAt(); i < this.steps.size(); i++) {
 				MigrationStep step = this.steps.get(i);
@@ -161,19 +158,31 @@ public final class MigrationExecutor {
 				RunMessages.logStep(this.migration, database.name(), i, this.steps.size(), step, millisSince(stepStarted));
 				if (!lastAdditive && i < this.steps.size() - 1) {
 					waiting.add(progress(i + 1, this.rollback ? HistoryEvent.ROLLBACK_PROGRESS : HistoryEvent.PROGRESS, ""));
-					flush();
+					recordRan(i);
 				}
 			}
 			long millis = millisSince(this.started);
 			waiting.add(progress(this.rollback ? 0 : this.steps.size(),
 					this.rollback ? HistoryEvent.ROLLED_BACK : HistoryEvent.APPLIED, ""));
 			if (!lastAdditive) {
-				flush();
+				recordRan(this.steps.size() - 1);
 			}
 			logger.info("{} {} '{}' on database '{}' ({} statement{}, {} ms)",
 					this.rollback ? "Rolled back" : "Applied", this.migration.key(), this.migration.description(),
 					database.name(), this.steps.size(), (this.steps.size() == 1) ? "" : "s", millis);
 			listeners.forEach((listener) -> listener.succeeded(database, this.migration, this.rollback, millis));
+		}
+
+		// The row of a bracketed statement that ran. Without it, the history says the statement did not
+		// run: the next holder must not trust it, but ask ClickHouse, as after a crash.
+		private void recordRan(int index) {
+			try {
+				flush();
+			}
+			catch (RuntimeException ex) {
+				throw new OutcomeUnknownException(RunMessages.unrecorded(this.migration, database.name(), this.rollback,
+						index, ClickHouseErrors.describe(ex)), ex, false);
+			}
 		}
 
 		// Runs again harmlessly, so a lost answer is an ordinary failure: the next run replays it.

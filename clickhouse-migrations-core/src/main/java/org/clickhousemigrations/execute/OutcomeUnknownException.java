@@ -3,9 +3,10 @@ package org.clickhousemigrations.execute;
 import org.clickhousemigrations.ClickHouseMigrationException;
 
 /**
- * A run stopped at a statement that may or may not have taken effect, and ClickHouse cannot tell
- * which. When even the history row that says so could not be written, the lock must not be
- * released as if all was recorded: the next holder has to find out for itself.
+ * A run stopped where the history may not show what ran: at a statement whose outcome ClickHouse
+ * cannot tell, or after a statement whose history row could not be written. Unless a row says so
+ * ({@link #recorded()}), the lock must not be released as if all was recorded: the next holder has
+ * to find out for itself.
  */
 public class OutcomeUnknownException extends ClickHouseMigrationException {
 

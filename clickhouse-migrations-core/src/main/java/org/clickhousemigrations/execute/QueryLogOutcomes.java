@@ -27,6 +27,8 @@ final class QueryLogOutcomes {
 
 	private static final Duration LOG_EVERY = Duration.ofSeconds(5);
 
+	private static final Duration SETTLE = Duration.ofSeconds(1);
+
 	private final MigrationDatabase database;
 
 	QueryLogOutcomes(MigrationDatabase database) {
@@ -35,6 +37,14 @@ final class QueryLogOutcomes {
 
 	Outcome outcome(StatementId id, boolean java) {
 		try (Connection connection = this.database.dataSource().getConnection()) {
+			awaitEnd(connection, id);
+			flushLogs(connection);
+			Outcome outcome = read(connection, id, java);
+			if (outcome.kind() != Outcome.Kind.NOT_STARTED) {
+				return outcome;
+			}
+			// A request that reached the server a moment ago may not show yet: look once more.
+			Thread.sleep(SETTLE.toMillis());
 			awaitEnd(connection, id);
 			flushLogs(connection);
 			return read(connection, id, java);

@@ -5,7 +5,7 @@ import org.clickhousemigrations.ResolvedMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What the {@link MigrationExecutor} logs of each step, and says when a run stops. */
+/** What the {@link MigrationExecutor} logs as it runs, and says when a run stops. */
 final class RunMessages {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationExecutor.class);
@@ -39,6 +39,20 @@ final class RunMessages {
 				+ "clickhouse.migrations.outcome=did-not-run (the next run runs it).", rollback ? "Rollback" : "Migration",
 				migration.key(), migration.description(), migration.script(), database, index + 1, total, why,
 				statement);
+	}
+
+	static String unrecorded(ResolvedMigration migration, String database, boolean rollback, int index, String error) {
+		return (rollback ? "Rollback" : "Migration") + " of " + migration.key() + " on database '" + database
+				+ "': statement " + (index + 1) + " ran, but its history row could not be written (" + error + "). The "
+				+ "lock is left to expire, so that the next run asks ClickHouse what ran before it goes on.";
+	}
+
+	static void logResume(ResolvedMigration migration, String database, boolean rollback, int startAt, int total) {
+		if (startAt > 0) {
+			logger.info("Resuming {} of {} '{}' on database '{}' at statement {} of {}",
+					rollback ? "rollback" : "migration", migration.key(), migration.description(), database, startAt + 1,
+					total);
+		}
 	}
 
 	static void logStep(ResolvedMigration migration, String database, int index, int total, MigrationStep step,
