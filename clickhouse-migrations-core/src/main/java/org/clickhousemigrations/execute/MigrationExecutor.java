@@ -18,20 +18,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs planned migrations (or their rollbacks) on one database, step by step, so that every
- * statement takes effect exactly once.
- * <p>
- * ClickHouse has no transactions: a migration of five statements can stop after two, and nothing
- * is undone. So the history records progress per statement and never says "applied" for a
- * half-done migration. Only {@link Additive additive} statements, which change nothing when they
- * run again after each other, go without a row of their own; every other statement is bracketed:
- * the rows waiting are written before it, and its own row right after it.
+ * Runs planned migrations (or their rollbacks) on one database so that every statement takes
+ * effect exactly once. ClickHouse has no transactions, so the history records progress per
+ * statement: only {@link Additive additive} statements go without a row of their own; every other
+ * statement is bracketed, the rows waiting written before it and its own row right after it.
  * <p>
  * Every statement carries a {@link StatementId} as its query id. When its answer is lost, or when
- * this run took over from an instance that died (so that the first bracketed statement may be the
- * one that instance had in flight), ClickHouse is asked what became of it before anything else
- * runs: still running, it is waited for; finished, it is recorded as done; failed or never
- * started, it runs; and when ClickHouse cannot tell, the run stops with a row that says so.
+ * this run took over from an instance that died (its first bracketed statement may be the one in
+ * flight), ClickHouse is asked what became of it first: still running, it is waited for; finished,
+ * it is recorded as done; failed or never started, it runs; when ClickHouse cannot tell, the run
+ * stops with a row that says so.
  */
 public final class MigrationExecutor {
 
@@ -232,10 +228,7 @@ public final class MigrationExecutor {
 			}
 		}
 
-		/**
-		 * Acts on what ClickHouse says of a statement: done when it finished, a failure when it
-		 * failed or cannot be told; {@code false} when it should run (again).
-		 */
+		// What ClickHouse says of a statement: true when done, false when it should run (again), else a failure.
 		private boolean settled(int index, MigrationStep step, String sql, Outcome outcome, Exception lost) {
 			return switch (outcome.kind()) {
 				case FINISHED -> true;

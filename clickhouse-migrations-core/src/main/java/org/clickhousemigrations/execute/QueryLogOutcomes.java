@@ -141,7 +141,11 @@ final class QueryLogOutcomes {
 	}
 
 	private String table(String name) {
-		String cluster = this.database.cluster();
+		return systemTable(this.database.cluster(), name);
+	}
+
+	/** A system table of this server, or of every replica of the cluster. */
+	static String systemTable(String cluster, String name) {
 		return (cluster == null || cluster.isBlank()) ? "system." + name
 				: "clusterAllReplicas(" + Identifiers.literal(cluster) + ", system." + name + ")";
 	}

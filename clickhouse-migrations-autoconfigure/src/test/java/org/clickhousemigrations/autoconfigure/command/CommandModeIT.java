@@ -59,4 +59,23 @@ class CommandModeIT {
 		assertThat(output.getErr()).contains("unknown command 'explode'");
 	}
 
+	@Test
+	void targetsThatDoNotExistFailBeforeAnythingRuns(EmbeddedClickHouse clickHouse, CapturedOutput output) {
+		String database = clickHouse.createDatabase("targets");
+		MigrationApps.run(clickHouse, database, true, "clickhouse.migrations.locations=classpath:db/it/states",
+				"clickhouse.migrations.command=migrate").close();
+		for (String command : new String[] { "rollback", "migrate", "dry-run" }) {
+			MigrationApps.run(clickHouse, database, true, "clickhouse.migrations.locations=classpath:db/it/states",
+					"clickhouse.migrations.command=" + command, "clickhouse.migrations.target=nope:0001").close();
+			assertThat(MigrationApps.lastExit()).as(command).isEqualTo(1);
+		}
+		assertThat(output.getErr()).contains("There is no module 'nope' in database 'default'; its modules: [default]");
+		MigrationApps.run(clickHouse, database, true, "clickhouse.migrations.locations=classpath:db/it/states",
+				"clickhouse.migrations.command=rollback", "clickhouse.migrations.target=default:99").close();
+		assertThat(MigrationApps.lastExit()).isEqualTo(1);
+		assertThat(output.getErr()).contains("Module 'default' of database 'default' has no version 99");
+		assertThat(clickHouse.query("SELECT countIf(event = 'ROLLED_BACK') FROM " + database + ".clickhouse_migrations"))
+			.isEqualTo("0\n");
+	}
+
 }
