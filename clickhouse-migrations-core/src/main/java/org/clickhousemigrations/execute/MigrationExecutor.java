@@ -145,12 +145,7 @@ public final class MigrationExecutor {
 				long stepStarted = System.nanoTime();
 				StatementId id = StatementId.of(database.name() + "@" + target.placeholders().get("database"),
 						this.migration.key(), this.rollback, i, Progress.checksum(this.steps, i + 1), this.latest);
-				if (lastAdditive) {
-					runAdditive(i, step, sql, id);
-				}
-				else {
-					runBracketed(i, step, sql, id);
-				}
+				run(i, step, sql, id, lastAdditive);
 				RunMessages.logStep(this.migration, database.name(), i, this.steps.size(), step, millisSince(stepStarted));
 				if (!lastAdditive && i < this.steps.size() - 1) {
 					waiting.add(progress(i + 1, this.rollback ? HistoryEvent.ROLLBACK_PROGRESS : HistoryEvent.PROGRESS, ""));
@@ -181,19 +176,10 @@ public final class MigrationExecutor {
 			}
 		}
 
-		// Runs again harmlessly, so a lost answer is an ordinary failure: the next run replays it.
-		private void runAdditive(int index, MigrationStep step, String sql, StatementId id) {
-			try {
-				target.run(step, sql, this.migration.module(), id);
-			}
-			catch (Exception ex) {
-				throw fail(index, step, sql, ex);
-			}
-		}
-
-		private void runBracketed(int index, MigrationStep step, String sql, StatementId first) {
+		// Runs the step; after a lost answer, asks ClickHouse before it sends the step again.
+		private void run(int index, MigrationStep step, String sql, StatementId first, boolean additive) {
 			StatementId id = first;
-			if (verifyNext) {
+			if (verifyNext && !additive) {
 				verifyNext = false;
 				Outcome outcome = target.outcome(id, !step.isSql());
 				logger.info("{} {} on database '{}', statement {}: the instance that ran it before died; ClickHouse "
@@ -217,7 +203,9 @@ public final class MigrationExecutor {
 					logger.warn("{} {} on database '{}', statement {}: the answer was lost ({}); ClickHouse says of "
 							+ "query {}: {}", what(), this.migration.key(), database.name(), index + 1,
 							ClickHouseErrors.describe(ex), id.queryId(), outcome.kind());
-					if (settled(index, step, sql, outcome, ex)) {
+					// Sending an additive statement again is harmless, even when ClickHouse cannot tell.
+					boolean resend = additive && outcome.kind() == Outcome.Kind.UNKNOWN;
+					if (!resend && settled(index, step, sql, outcome, ex)) {
 						return;
 					}
 					if (id.attempt() >= MAX_ATTEMPTS) {
