@@ -12,7 +12,7 @@ import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.model.MigrationKey;
 
 /** A history in memory: every row appended, in order, and each write noted in a shared journal. */
-public final class FakeHistory implements MigrationHistory {
+public class FakeHistory implements MigrationHistory {
 
 	private final List<String> journal;
 
