@@ -19,6 +19,7 @@ import org.clickhousemigrations.lock.MigrationLock;
 import org.clickhousemigrations.lock.TableMigrationLock;
 import org.clickhousemigrations.resolve.JavaMigrationFactory;
 import org.clickhousemigrations.resolve.MigrationResolver;
+import org.clickhousemigrations.resolve.SchemaDeclarations;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -83,12 +84,22 @@ public class ClickHouseMigrationsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	MigrationResolver clickHouseMigrationResolver(ClickHouseMigrationsProperties properties,
+			JavaMigrationFactory javaMigrationFactory, ConfigurableListableBeanFactory beanFactory) {
+		return new MigrationResolver(properties.getLocations(), beanFactory.getBeanClassLoader(), javaMigrationFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SchemaDeclarations clickHouseSchemaDeclarations(MigrationResolver resolver) {
+		return resolver::declaredSchema;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	ClickHouseMigrations clickHouseMigrations(ClickHouseMigrationsProperties properties,
-			MigrationDataSources dataSources, MigrationHistory history, MigrationLock lock,
-			JavaMigrationFactory javaMigrationFactory, ObjectProvider<ClickHouseMigrationRouter> routers,
-			ObjectProvider<MigrationListener> listeners, ConfigurableListableBeanFactory beanFactory) {
-		MigrationResolver resolver = new MigrationResolver(properties.getLocations(), beanFactory.getBeanClassLoader(),
-				javaMigrationFactory);
+			MigrationDataSources dataSources, MigrationHistory history, MigrationLock lock, MigrationResolver resolver,
+			ObjectProvider<ClickHouseMigrationRouter> routers, ObjectProvider<MigrationListener> listeners) {
 		// Found once, when first needed: a boot with nothing pending reads the classpath once.
 		Supplier<List<ResolvedMigration>> migrations = SingletonSupplier.of(resolver::resolve);
 		List<ClickHouseMigrationRouter> allRouters = routers.orderedStream().toList();

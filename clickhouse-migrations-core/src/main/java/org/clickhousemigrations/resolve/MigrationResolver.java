@@ -35,6 +35,9 @@ public class MigrationResolver {
 	/** The module of migrations that stand directly in a root location. */
 	public static final String DEFAULT_MODULE = "default";
 
+	/** The folder of a module that holds its declared schema rather than migrations. */
+	public static final String SCHEMA_FOLDER = "schema";
+
 	private final List<String> locations;
 
 	private final ClassLoader classLoader;
@@ -78,16 +81,58 @@ public class MigrationResolver {
 		Root root = Root.of(location);
 		List<ResolvedMigration> migrations = new ArrayList<>();
 		for (Resource resource : find(root.pattern("*.sql"), location, problems)) {
-			relativePath(resource, root).ifPresent((path) -> sqlMigration(resource, path, problems)
-				.ifPresent(migrations::add));
+			relativePath(resource, root).filter((path) -> !isDeclaredSchema(path))
+				.ifPresent((path) -> sqlMigration(resource, path, problems).ifPresent(migrations::add));
 		}
 		if (root.isClasspath()) {
 			for (Resource resource : find(root.pattern("*.class"), location, problems)) {
-				relativePath(resource, root).ifPresent((path) -> javaMigration(root, path, problems)
-					.ifPresent(migrations::add));
+				relativePath(resource, root).filter((path) -> !isDeclaredSchema(path))
+					.ifPresent((path) -> javaMigration(root, path, problems).ifPresent(migrations::add));
 			}
 		}
 		return migrations;
+	}
+
+	/**
+	 * The declared schema of a module: the statements of the SQL files below
+	 * {@code <location>/<module>/schema/}, in file name order, each named by its file.
+	 * @throws ClickHouseMigrationException naming a file that cannot be read or split
+	 */
+	public List<DeclaredStatement> declaredSchema(String module) {
+		List<String> problems = new ArrayList<>();
+		Map<String, Resource> files = new TreeMap<>();
+		for (String location : this.locations) {
+			Root root = Root.of(location);
+			for (Resource resource : find(root.pattern("*.sql"), location, problems)) {
+				relativePath(resource, root).filter((path) -> path.startsWith(module + "/" + SCHEMA_FOLDER + "/"))
+					.ifPresent((path) -> files.put(path, resource));
+			}
+		}
+		List<DeclaredStatement> statements = new ArrayList<>();
+		files.forEach((path, resource) -> {
+			try {
+				SqlScript.parse(resource.getContentAsString(StandardCharsets.UTF_8)).forward()
+					.forEach((statement) -> statements.add(new DeclaredStatement(path, statement)));
+			}
+			catch (IOException | IllegalArgumentException ex) {
+				problems.add(path + ": " + ex.getMessage());
+			}
+		});
+		if (!problems.isEmpty()) {
+			throw new ClickHouseMigrationException("Invalid schema declaration of module '" + module + "':\n  - "
+					+ String.join("\n  - ", problems));
+		}
+		return statements;
+	}
+
+	/** A statement of a schema declaration and the file it is in. */
+	public record DeclaredStatement(String file, SqlScript.Statement statement) {
+	}
+
+	// <module>/schema/...: the declared schema of the module, not migrations.
+	private static boolean isDeclaredSchema(String path) {
+		int slash = path.indexOf('/');
+		return slash > 0 && path.startsWith(SCHEMA_FOLDER + "/", slash + 1);
 	}
 
 	private Optional<ResolvedMigration> sqlMigration(Resource resource, String path, List<String> problems) {

@@ -10,9 +10,12 @@ import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.DryRunReport;
 import org.clickhousemigrations.ValidationReport;
 import org.clickhousemigrations.autoconfigure.ClickHouseMigrationsProperties;
+import org.clickhousemigrations.diff.SchemaChange;
+import org.clickhousemigrations.engine.SchemaComparison;
 import org.clickhousemigrations.generate.MigrationGenerator;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.model.MigrationKey;
+import org.clickhousemigrations.resolve.SchemaDeclarations;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -34,10 +37,13 @@ public class ClickHouseMigrationsCommandRunner implements ApplicationListener<Ap
 
 	private final PrintStream err;
 
+	private final SchemaDeclarations declarations;
+
 	public ClickHouseMigrationsCommandRunner(ClickHouseMigrations migrations, ClickHouseMigrationsProperties properties,
-			CommandExit exit, PrintStream out, PrintStream err) {
+			SchemaDeclarations declarations, CommandExit exit, PrintStream out, PrintStream err) {
 		this.migrations = migrations;
 		this.properties = properties;
+		this.declarations = declarations;
 		this.exit = exit;
 		this.out = out;
 		this.err = err;
@@ -85,8 +91,11 @@ public class ClickHouseMigrationsCommandRunner implements ApplicationListener<Ap
 						+ target.version() + ".");
 			}
 			case "generate" -> generate();
+			case "diff" -> {
+				return diff();
+			}
 			default -> throw new IllegalArgumentException("unknown command '" + command + "'; use one of status, "
-					+ "migrate, validate, dry-run, rollback, repair, baseline, generate");
+					+ "migrate, validate, dry-run, rollback, repair, baseline, generate, diff");
 		}
 		return 0;
 	}
@@ -118,16 +127,47 @@ public class ClickHouseMigrationsCommandRunner implements ApplicationListener<Ap
 		});
 	}
 
-	private void generate() {
-		String target = this.properties.getTarget();
-		if (target == null || target.isBlank()) {
-			throw new IllegalArgumentException("generate needs --clickhouse.migrations.target=<module>");
+	// The statements that take what the module's migrations make to what it declares.
+	private int diff() {
+		String module = module("diff");
+		String name = database();
+		MigrationDatabase database = this.migrations.databases().stream()
+			.filter((each) -> each.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("there is no database '" + name + "'"));
+		List<SchemaChange> changes = new SchemaComparison(database, this.migrations.resolved(),
+				this.properties.getPlaceholders()).compare(module, this.declarations.of(module));
+		if (changes.isEmpty()) {
+			this.out.println("No difference");
+			return 0;
 		}
-		String module = target.contains(":") ? target.substring(0, target.indexOf(':')) : target.trim();
+		for (SchemaChange change : changes) {
+			this.out.println("-- " + change.object() + ": " + change.change());
+			for (String statement : change.forward()) {
+				// A statement that drops data is shown, never offered as is.
+				this.out.println((change.drops() ? "-- drops data: " : "") + statement + ";");
+			}
+		}
+		this.err.println("clickhouse-migrations diff: " + changes.size() + " difference"
+				+ ((changes.size() == 1) ? "" : "s") + " between the migrations and the declared schema of module '"
+				+ module + "'");
+		return 1;
+	}
+
+	private void generate() {
+		String module = module("generate");
 		MigrationGenerator.Kind kind = MigrationGenerator.Kind.valueOf(this.properties.getType().toUpperCase(Locale.ROOT));
 		Path file = MigrationGenerator.generate(Path.of("").toAbsolutePath(), this.properties.getLocations().get(0),
 				this.migrations.resolved(), module, this.properties.getName(), kind);
 		this.out.println("Wrote " + file);
+	}
+
+	private String module(String command) {
+		String target = this.properties.getTarget();
+		if (target == null || target.isBlank()) {
+			throw new IllegalArgumentException(command + " needs --clickhouse.migrations.target=<module>");
+		}
+		return target.contains(":") ? target.substring(0, target.indexOf(':')) : target.trim();
 	}
 
 	private MigrationKey target() {

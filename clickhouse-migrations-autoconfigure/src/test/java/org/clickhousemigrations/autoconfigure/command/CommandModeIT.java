@@ -60,6 +60,21 @@ class CommandModeIT {
 	}
 
 	@Test
+	void diffPrintsTheStatementsThatCloseTheGapAndExitsOne(EmbeddedClickHouse clickHouse, CapturedOutput output) {
+		String database = clickHouse.createDatabase("diff");
+		MigrationApps.run(clickHouse, database, true, "clickhouse.migrations.locations=classpath:db/it/declared",
+				"clickhouse.migrations.command=diff", "clickhouse.migrations.target=shop").close();
+		assertThat(MigrationApps.lastExit()).isEqualTo(1);
+		assertThat(output.getOut()).contains("-- orders: column currency added")
+			.contains("ALTER TABLE `orders` ADD COLUMN `currency` LowCardinality(String) DEFAULT 'EUR' AFTER `total`;");
+		assertThat(output.getErr()).contains("clickhouse-migrations diff: 1 difference between the migrations and the "
+				+ "declared schema of module 'shop'");
+		// Nothing was written to the database: the comparison ran in scratch databases.
+		assertThat(clickHouse.query("SELECT count() FROM system.tables WHERE database = '" + database + "'"))
+			.isEqualTo("0\n");
+	}
+
+	@Test
 	void targetsThatDoNotExistFailBeforeAnythingRuns(EmbeddedClickHouse clickHouse, CapturedOutput output) {
 		String database = clickHouse.createDatabase("targets");
 		MigrationApps.run(clickHouse, database, true, "clickhouse.migrations.locations=classpath:db/it/states",

@@ -1,0 +1,108 @@
+package org.clickhousemigrations.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.diff.SchemaChange;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.resolve.JavaMigrationFactory;
+import org.clickhousemigrations.resolve.MigrationResolver;
+import org.clickhousemigrations.test.EmbeddedClickHouse;
+import org.clickhousemigrations.test.EmbeddedClickHouseExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The schema a module's migrations make, compared in ClickHouse with the one it declares. */
+@ExtendWith(EmbeddedClickHouseExtension.class)
+class SchemaComparisonIT {
+
+	@TempDir
+	Path root;
+
+	@Test
+	void statementsThatCloseTheGapCloseIt(EmbeddedClickHouse clickHouse) throws IOException {
+		write("shop/V1__create.sql", """
+				CREATE TABLE events (id UInt64, at DateTime, note String) ENGINE = MergeTree ORDER BY id;
+				CREATE TABLE sessions (id UInt64, user UInt32) ENGINE = MergeTree ORDER BY id;
+				""");
+		// Spellings that ClickHouse canonicalizes: INT, Int32 and Nullable(DateTime64(3, 'UTC')).
+		write("shop/schema/events.sql", """
+				CREATE TABLE events (id UInt64, at Nullable(DateTime64(3, 'UTC')) COMMENT 'when', note String,
+				    kind LowCardinality(String) DEFAULT 'click', amount INT,
+				    INDEX by_kind kind TYPE set(10) GRANULARITY 2)
+				ENGINE = MergeTree ORDER BY id SETTINGS ttl_only_drop_parts = 1 COMMENT 'clicks'
+				""");
+		write("shop/schema/sessions.sql", """
+				CREATE TABLE sessions (id UInt64, user Int32) ENGINE = MergeTree ORDER BY (user, id)
+				""");
+		write("shop/schema/daily.sql", """
+				CREATE TABLE daily (day Date, n UInt64) ENGINE = SummingMergeTree ORDER BY day
+				""");
+		List<SchemaChange> changes = compare(clickHouse);
+		assertThat(changes).map((change) -> change.object() + ": " + change.change()).containsExactlyInAnyOrder(
+				"daily: declared, not created by the migrations",
+				"events: column at changed from DateTime  ",
+				"events: column kind added",
+				"events: column amount added",
+				"events: index by_kind added",
+				"events: settings changed",
+				"events: comment changed",
+				"sessions: engine, keys or fixed settings changed (MergeTree ORDER BY id -> MergeTree ORDER BY (user, id)): ClickHouse "
+						+ "cannot change them in place, so a new table is filled and exchanged");
+		assertThat(changes).filteredOn(SchemaChange::drops).map(SchemaChange::object).containsExactly("sessions");
+
+		// The loop: write what closes the gap as the next migration, and compare again.
+		List<String> forward = new ArrayList<>();
+		changes.forEach((change) -> forward.addAll(change.forward()));
+		write("shop/V2__close_the_gap.sql", String.join(";\n", forward) + ";\n");
+		assertThat(compare(clickHouse)).isEmpty();
+	}
+
+	@Test
+	void droppedColumnsAndTablesAreMarkedAsDroppingData(EmbeddedClickHouse clickHouse) throws IOException {
+		write("shop/V1__create.sql", """
+				CREATE TABLE a (id UInt64, gone String) ENGINE = MergeTree ORDER BY id;
+				CREATE TABLE b (id UInt64) ENGINE = MergeTree ORDER BY id;
+				""");
+		write("shop/schema/a.sql", "CREATE TABLE a (id UInt64) ENGINE = MergeTree ORDER BY id");
+		List<SchemaChange> changes = compare(clickHouse);
+		assertThat(changes).allMatch(SchemaChange::drops).map((change) -> change.forward().get(0))
+			.containsExactlyInAnyOrder("ALTER TABLE `a` DROP COLUMN `gone`", "DROP TABLE `b`");
+		assertThat(changes).map((change) -> change.rollback().get(0))
+			.containsExactlyInAnyOrder("ALTER TABLE `a` ADD COLUMN `gone` String",
+					"CREATE TABLE b (`id` UInt64) ENGINE = MergeTree ORDER BY id SETTINGS index_granularity = 8192");
+	}
+
+	private List<SchemaChange> compare(EmbeddedClickHouse clickHouse) {
+		MigrationResolver resolver = new MigrationResolver(List.of("filesystem:" + this.root),
+				getClass().getClassLoader(), JavaMigrationFactory.REFLECTION);
+		List<ResolvedMigration> resolved = resolver.resolve();
+		String database = clickHouse.createDatabase("compare");
+		MigrationDatabase target = MigrationDatabase.of("main",
+				new DriverManagerDataSource(clickHouse.jdbcUrl(database), clickHouse.username(), clickHouse.password()));
+		List<SchemaChange> changes = new SchemaComparison(target, resolved, Map.of()).compare("shop",
+				resolver.declaredSchema("shop"));
+		assertThat(clickHouse.query("SELECT count() FROM system.databases WHERE startsWith(name, 'chm_scratch_')"))
+			.as("scratch databases dropped").isEqualTo("0\n");
+		assertThat(clickHouse.query("SELECT count() FROM system.tables WHERE database = '" + database + "'"))
+			.as("nothing written to the database itself").isEqualTo("0\n");
+		return changes;
+	}
+
+	private void write(String path, String text) throws IOException {
+		Path file = this.root.resolve(path);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, text);
+	}
+
+}
