@@ -43,6 +43,12 @@ public class ClickHouseMigrationsProperties {
 	/** Kind of migration that generate writes: sql or java. */
 	private String type = "sql";
 
+	/** For generate: schema writes the statements that take the migrations to the declared schema. */
+	private String from;
+
+	/** For generate --from=schema: write statements that drop tables or columns instead of commenting them out. */
+	private boolean allowDrop;
+
 	/** For repair: whether a statement whose outcome the history does not know ran or did not run. */
 	private StatementOutcome outcome;
 
@@ -126,6 +132,22 @@ public class ClickHouseMigrationsProperties {
 
 	public void setType(String type) {
 		this.type = type;
+	}
+
+	public String getFrom() {
+		return this.from;
+	}
+
+	public void setFrom(String from) {
+		this.from = from;
+	}
+
+	public boolean isAllowDrop() {
+		return this.allowDrop;
+	}
+
+	public void setAllowDrop(boolean allowDrop) {
+		this.allowDrop = allowDrop;
 	}
 
 	public StatementOutcome getOutcome() {

@@ -16,9 +16,10 @@ import org.clickhousemigrations.model.MigrationVersion;
 import org.clickhousemigrations.resolve.MigrationResolver;
 
 /**
- * Writes the next migration of a module into the source tree: an SQL file below
- * {@code src/main/resources}, or a Java class below {@code src/main/java}, numbered after the
- * module's highest version and keeping its width ({@code V0003} is followed by {@code V0004}).
+ * Writes the next migration of a module, numbered after the module's highest version and keeping
+ * its width ({@code V0003} is followed by {@code V0004}): into the folder of a {@code filesystem:}
+ * location itself, or for a {@code classpath:} location below {@code src/main/resources} (SQL) or
+ * {@code src/main/java} (Java) of the project.
  */
 public final class MigrationGenerator {
 
@@ -33,6 +34,7 @@ public final class MigrationGenerator {
 	}
 
 	/**
+	 * Writes an empty migration to fill in.
 	 * @param projectDir the project, holding {@code src/main}
 	 * @param location the root location, e.g. {@code classpath:db/clickhouse}
 	 * @param resolved the migrations found now
@@ -42,28 +44,61 @@ public final class MigrationGenerator {
 	 */
 	public static Path generate(Path projectDir, String location, List<ResolvedMigration> resolved, String module,
 			String description, Kind kind) {
+		String[] words = words(description);
+		String version = nextVersion(resolved, module);
+		if (kind == Kind.SQL) {
+			return write(folder(projectDir, location, module, "src/main/resources")
+				.resolve(sqlFileName(version, words)), "-- " + description.trim() + "\n\n\n-- rollback\n\n");
+		}
+		String className = "V" + version.replace('.', '_') + "__" + Arrays.stream(words)
+			.filter((word) -> !word.isEmpty())
+			.map((word) -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
+			.collect(Collectors.joining());
+		Path folder = folder(projectDir, location, module, "src/main/java");
+		return write(folder.resolve(className + ".java"), javaTemplate(packageOf(location, module), className,
+				description.trim()));
+	}
+
+	/**
+	 * Writes an SQL migration with the given text (statements, then a {@code -- rollback} section).
+	 * @return the file written
+	 */
+	public static Path generateSql(Path projectDir, String location, List<ResolvedMigration> resolved, String module,
+			String description, String text) {
+		String[] words = words(description);
+		return write(folder(projectDir, location, module, "src/main/resources")
+			.resolve(sqlFileName(nextVersion(resolved, module), words)), text);
+	}
+
+	// A filesystem: location is the folder itself; a classpath: one is below the project's sources.
+	private static Path folder(Path projectDir, String location, String module, String sources) {
+		String trimmed = location.trim();
+		String moduleFolder = module.equals(MigrationResolver.DEFAULT_MODULE) ? "" : module;
+		if (trimmed.startsWith("filesystem:")) {
+			return projectDir.resolve(trimmed.substring("filesystem:".length())).resolve(moduleFolder);
+		}
+		String root = trimmed.replaceFirst("^classpath\\*?:", "").replaceAll("^/+|/+$", "");
+		return projectDir.resolve(sources).resolve(root).resolve(moduleFolder);
+	}
+
+	private static String packageOf(String location, String module) {
+		String root = location.trim().replaceFirst("^(classpath\\*?|filesystem):", "").replaceAll("^/+|/+$", "");
+		String folder = root + (module.equals(MigrationResolver.DEFAULT_MODULE) ? "" : "/" + module);
+		return folder.replace('/', '.');
+	}
+
+	private static String[] words(String description) {
 		if (description == null || description.isBlank()) {
 			throw new ClickHouseMigrationException("generate needs a description: --clickhouse.migrations.name=\"add user id\"");
 		}
-		String version = nextVersion(resolved, module);
-		String root = location.replaceFirst("^(classpath\\*?|filesystem):", "").replaceAll("^/+|/+$", "");
-		String folder = root + (module.equals(MigrationResolver.DEFAULT_MODULE) ? "" : "/" + module);
-		String[] words = description.trim().split("[^A-Za-z0-9]+");
-		Path file;
-		String content;
-		if (kind == Kind.SQL) {
-			file = projectDir.resolve("src/main/resources").resolve(folder)
-				.resolve("V" + version.replace('.', '_') + "__" + String.join("_", words).toLowerCase(Locale.ROOT) + ".sql");
-			content = "-- " + description.trim() + "\n\n\n-- rollback\n\n";
-		}
-		else {
-			String className = "V" + version.replace('.', '_') + "__" + Arrays.stream(words)
-				.filter((word) -> !word.isEmpty())
-				.map((word) -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
-				.collect(Collectors.joining());
-			file = projectDir.resolve("src/main/java").resolve(folder).resolve(className + ".java");
-			content = javaTemplate(folder.replace('/', '.'), className, description.trim());
-		}
+		return description.trim().split("[^A-Za-z0-9]+");
+	}
+
+	private static String sqlFileName(String version, String[] words) {
+		return "V" + version.replace('.', '_') + "__" + String.join("_", words).toLowerCase(Locale.ROOT) + ".sql";
+	}
+
+	private static Path write(Path file, String content) {
 		if (Files.exists(file)) {
 			throw new ClickHouseMigrationException(file + " exists already");
 		}

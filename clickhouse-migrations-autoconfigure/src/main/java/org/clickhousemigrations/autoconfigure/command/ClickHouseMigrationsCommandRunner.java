@@ -11,6 +11,7 @@ import org.clickhousemigrations.DryRunReport;
 import org.clickhousemigrations.ValidationReport;
 import org.clickhousemigrations.autoconfigure.ClickHouseMigrationsProperties;
 import org.clickhousemigrations.diff.SchemaChange;
+import org.clickhousemigrations.diff.SchemaMigration;
 import org.clickhousemigrations.engine.SchemaComparison;
 import org.clickhousemigrations.generate.MigrationGenerator;
 import org.clickhousemigrations.model.MigrationDatabase;
@@ -130,13 +131,7 @@ public class ClickHouseMigrationsCommandRunner implements ApplicationListener<Ap
 	// The statements that take what the module's migrations make to what it declares.
 	private int diff() {
 		String module = module("diff");
-		String name = database();
-		MigrationDatabase database = this.migrations.databases().stream()
-			.filter((each) -> each.name().equals(name))
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("there is no database '" + name + "'"));
-		List<SchemaChange> changes = new SchemaComparison(database, this.migrations.resolved(),
-				this.properties.getPlaceholders()).compare(module, this.declarations.of(module));
+		List<SchemaChange> changes = schemaChanges(module);
 		if (changes.isEmpty()) {
 			this.out.println("No difference");
 			return 0;
@@ -154,8 +149,46 @@ public class ClickHouseMigrationsCommandRunner implements ApplicationListener<Ap
 		return 1;
 	}
 
+	private List<SchemaChange> schemaChanges(String module) {
+		String name = database();
+		MigrationDatabase database = this.migrations.databases().stream()
+			.filter((each) -> each.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("there is no database '" + name + "'"));
+		return new SchemaComparison(database, this.migrations.resolved(), this.properties.getPlaceholders())
+			.compare(module, this.declarations.of(module));
+	}
+
+	// The migration that takes what the module's migrations make to what it declares, for review.
+	private void generateFromSchema(String module) {
+		List<SchemaChange> changes = schemaChanges(module);
+		if (changes.isEmpty()) {
+			this.out.println("No difference: the migrations of module '" + module + "' make its declared schema; "
+					+ "nothing written.");
+			return;
+		}
+		String description = (this.properties.getName() != null) ? this.properties.getName() : "schema changes";
+		Path file = MigrationGenerator.generateSql(Path.of("").toAbsolutePath(), this.properties.getLocations().get(0),
+				this.migrations.resolved(), module, description,
+				SchemaMigration.render(description, module, changes, this.properties.isAllowDrop()));
+		this.out.println("Wrote " + file + " (" + changes.size() + " change" + ((changes.size() == 1) ? "" : "s")
+				+ "); review it, then start the application or run migrate");
+		if (!this.properties.isAllowDrop() && changes.stream().anyMatch(SchemaChange::drops)) {
+			this.err.println("clickhouse-migrations generate: statements that drop data are commented out in "
+					+ file.getFileName() + "; uncomment them once reviewed, or use --clickhouse.migrations.allow-drop=true");
+		}
+	}
+
 	private void generate() {
 		String module = module("generate");
+		if (this.properties.getFrom() != null) {
+			if (!this.properties.getFrom().equals("schema")) {
+				throw new IllegalArgumentException("generate --clickhouse.migrations.from takes 'schema', not '"
+						+ this.properties.getFrom() + "'");
+			}
+			generateFromSchema(module);
+			return;
+		}
 		MigrationGenerator.Kind kind = MigrationGenerator.Kind.valueOf(this.properties.getType().toUpperCase(Locale.ROOT));
 		Path file = MigrationGenerator.generate(Path.of("").toAbsolutePath(), this.properties.getLocations().get(0),
 				this.migrations.resolved(), module, this.properties.getName(), kind);

@@ -1,10 +1,15 @@
 package org.clickhousemigrations.autoconfigure.command;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.clickhousemigrations.autoconfigure.MigrationApps;
 import org.clickhousemigrations.test.EmbeddedClickHouse;
 import org.clickhousemigrations.test.EmbeddedClickHouseExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -72,6 +77,42 @@ class CommandModeIT {
 		// Nothing was written to the database: the comparison ran in scratch databases.
 		assertThat(clickHouse.query("SELECT count() FROM system.tables WHERE database = '" + database + "'"))
 			.isEqualTo("0\n");
+	}
+
+	@Test
+	void generateFromSchemaWritesTheMigrationThatMakesTheDeclaredSchema(EmbeddedClickHouse clickHouse,
+			CapturedOutput output, @TempDir Path root) throws IOException {
+		Files.createDirectories(root.resolve("shop/schema"));
+		Files.writeString(root.resolve("shop/V0001__create_orders.sql"),
+				"CREATE TABLE orders (id UInt64, old String) ENGINE = MergeTree ORDER BY id;\n");
+		Files.writeString(root.resolve("shop/schema/orders.sql"), "CREATE TABLE orders (id UInt64, "
+				+ "currency LowCardinality(String) DEFAULT 'EUR' COMMENT 'ISO 4217') ENGINE = MergeTree ORDER BY id");
+		String database = clickHouse.createDatabase("generated");
+		String location = "clickhouse.migrations.locations=filesystem:" + root;
+		MigrationApps.run(clickHouse, database, true, location, "clickhouse.migrations.command=generate",
+				"clickhouse.migrations.target=shop", "clickhouse.migrations.from=schema",
+				"clickhouse.migrations.name=add currency").close();
+		assertThat(MigrationApps.lastExit()).isZero();
+		Path generated = root.resolve("shop/V0002__add_currency.sql");
+		assertThat(generated).content().startsWith("-- add currency\n")
+			.contains("ALTER TABLE `orders` ADD COLUMN `currency` LowCardinality(String) DEFAULT 'EUR' COMMENT "
+					+ "'ISO 4217' AFTER `id`;")
+			.contains("-- WARNING: this drops data.")
+			.contains("-- ALTER TABLE `orders` DROP COLUMN `old`;")
+			.contains("-- rollback\n");
+		assertThat(output.getErr()).contains("statements that drop data are commented out in V0002__add_currency.sql");
+		// Reviewed as it is: applied, the migrations make the declared schema but for the column kept.
+		MigrationApps.run(clickHouse, database, true, location, "clickhouse.migrations.command=migrate").close();
+		assertThat(MigrationApps.lastExit()).isZero();
+		MigrationApps.run(clickHouse, database, true, location, "clickhouse.migrations.command=diff",
+				"clickhouse.migrations.target=shop").close();
+		assertThat(output.getOut()).contains("-- orders: column old not declared");
+		// And its rollback restores the schema before it.
+		MigrationApps.run(clickHouse, database, true, location, "clickhouse.migrations.command=rollback",
+				"clickhouse.migrations.target=shop:0001").close();
+		assertThat(MigrationApps.lastExit()).isZero();
+		assertThat(clickHouse.query("SELECT name FROM system.columns WHERE database = '" + database
+				+ "' AND table = 'orders' ORDER BY position")).isEqualTo("id\nold\n");
 	}
 
 	@Test
