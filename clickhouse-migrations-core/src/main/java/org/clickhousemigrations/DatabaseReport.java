@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.clickhousemigrations.diff.Drift;
 import org.clickhousemigrations.model.DatabaseStatus;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.model.MigrationState;
@@ -19,9 +20,10 @@ import org.clickhousemigrations.model.MigrationState;
  * @param historyTable where the history is
  * @param migrations every migration, in run order, then those missing from the application
  * @param error why the database could not be read, for {@link DatabaseStatus#UNREACHABLE}; else {@code null}
+ * @param drift objects changed outside migrations since the last migrate
  */
 public record DatabaseReport(String name, boolean migrate, boolean readonly, DatabaseStatus status,
-		String historyTable, List<MigrationInfo> migrations, String error) {
+		String historyTable, List<MigrationInfo> migrations, String error, List<Drift> drift) {
 
 	/** The migrations grouped by module, modules in the order of their first migration. */
 	public Map<String, List<MigrationInfo>> modules() {

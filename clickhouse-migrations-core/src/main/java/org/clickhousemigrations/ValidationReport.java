@@ -32,6 +32,9 @@ public record ValidationReport(List<Problem> problems) {
 		/** The history holds a row that cannot be read. */
 		INVALID_HISTORY,
 
+		/** An object was changed outside migrations since the last migrate. */
+		DRIFT,
+
 		/** The history could not be read. */
 		UNREACHABLE
 

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.diff.SchemaSnapshots;
 import org.clickhousemigrations.engine.DefaultClickHouseMigrations;
 import org.clickhousemigrations.execute.JdbcExecutionTargetFactory;
 import org.clickhousemigrations.history.ClickHouseMigrationHistory;
@@ -71,7 +72,8 @@ enum Contender {
 		ClickHouseMigrationHistory history = new ClickHouseMigrationHistory("clickhouse_migrations", null, null);
 		return new DefaultClickHouseMigrations(List.of(MigrationDatabase.of("bench", dataSource)), resolved, history,
 				new TableMigrationLock("clickhouse_migrations_lock", null, Duration.ofMinutes(1), Duration.ofSeconds(30)),
-				null, new JdbcExecutionTargetFactory(history, Map.of()), List.of(), false);
+				null, new JdbcExecutionTargetFactory(history, Map.of()), List.of(),
+				new SchemaSnapshots("clickhouse_migrations"), false);
 	}
 
 }

@@ -9,6 +9,7 @@ import org.clickhousemigrations.ClickHouseMigrationRouter;
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.MigrationListener;
 import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.diff.SchemaSnapshots;
 import org.clickhousemigrations.engine.DefaultClickHouseMigrations;
 import org.clickhousemigrations.execute.JdbcExecutionTargetFactory;
 import org.clickhousemigrations.history.ClickHouseMigrationHistory;
@@ -107,8 +108,8 @@ public class ClickHouseMigrationsAutoConfiguration {
 				: (database, module, migration) -> allRouters.stream()
 					.allMatch((each) -> each.allowMigrate(database, module, migration));
 		return new DefaultClickHouseMigrations(dataSources.databases(), migrations, history, lock, router,
-				new JdbcExecutionTargetFactory(history, properties.getPlaceholders()),
-				listeners.orderedStream().toList(), properties.isRollbackEnabled());
+				new JdbcExecutionTargetFactory(history, properties.getPlaceholders()), listeners.orderedStream().toList(),
+				new SchemaSnapshots(properties.getHistory().getTable()), properties.isRollbackEnabled());
 	}
 
 	@Bean

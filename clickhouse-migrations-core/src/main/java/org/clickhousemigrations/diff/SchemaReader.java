@@ -22,16 +22,18 @@ import org.clickhousemigrations.diff.TableSchema.IndexSchema;
  */
 public final class SchemaReader {
 
-	// The tables this library keeps: history and lock.
-	private static final String OWN_TABLES = "clickhouse_migrations";
-
 	private static final Pattern TTL_AND_SETTINGS = Pattern.compile("(?s)(.*?)(?: TTL (.*?))?(?: SETTINGS (.*))?");
 
 	private SchemaReader() {
 	}
 
-	/** The objects of {@code database}, by name, this library's own tables left out. */
-	public static Map<String, TableSchema> read(Connection connection, String database) throws SQLException {
+	/**
+	 * The objects of {@code database}, by name.
+	 * @param ownTables what the names of this library's own tables (history, lock, snapshots) start
+	 * with, to leave them out: the history table's name
+	 */
+	public static Map<String, TableSchema> read(Connection connection, String database, String ownTables)
+			throws SQLException {
 		Map<String, List<ColumnSchema>> columns = columns(connection, database);
 		Map<String, List<IndexSchema>> indices = indices(connection, database);
 		Map<String, Map<String, String>> projections = projections(connection, database);
@@ -40,7 +42,7 @@ public final class SchemaReader {
 				+ "as_select, create_table_query FROM system.tables WHERE database = ? AND NOT is_temporary "
 				+ "AND NOT startsWith(name, ?) AND NOT startsWith(name, '.inner')")) {
 			query.setString(1, database);
-			query.setString(2, OWN_TABLES);
+			query.setString(2, ownTables);
 			try (ResultSet rows = query.executeQuery()) {
 				while (rows.next()) {
 					String name = rows.getString(1);

@@ -1,5 +1,7 @@
 package org.clickhousemigrations.engine;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +18,7 @@ import org.clickhousemigrations.model.MigrationKey;
 import org.clickhousemigrations.plan.MigrationPlanner;
 import org.clickhousemigrations.plan.PlannedMigration;
 import org.clickhousemigrations.plan.RollbackPlanner;
+import org.clickhousemigrations.sql.ClickHouseErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +80,7 @@ final class DatabaseMigrator {
 						infos(history().read(this.database)), target);
 				long started = System.nanoTime();
 				execute(stillPending, false, held);
+				rememberSchema(stillPending);
 				logger.info("Database '{}' migrated: {} migration{} applied in {} ms", this.database.name(),
 						stillPending.size(), (stillPending.size() == 1) ? "" : "s",
 						(System.nanoTime() - started) / 1_000_000);
@@ -128,6 +132,20 @@ final class DatabaseMigrator {
 		new MigrationExecutor(this.database, target, this.services.listeners(), beforeEachStep,
 				held != null && held.tookOver())
 			.execute(plan, rollback);
+	}
+
+	// The schema this migrate left, to tell later changes made outside migrations. Never fails the migrate.
+	private void rememberSchema(List<MigrationInfo> applied) {
+		if (applied.isEmpty() || this.services.snapshots() == null) {
+			return;
+		}
+		try (Connection connection = this.database.dataSource().getConnection()) {
+			this.services.snapshots().remember(connection);
+		}
+		catch (SQLException | RuntimeException ex) {
+			logger.warn("Database '{}' was migrated, but its schema could not be remembered, so drift cannot be told: {}",
+					this.database.name(), ClickHouseErrors.describe(ex));
+		}
 	}
 
 	private List<MigrationInfo> infos(Snapshot snapshot) {

@@ -1,5 +1,7 @@
 package org.clickhousemigrations.engine;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,48 +10,74 @@ import org.clickhousemigrations.ClickHouseMigrationRouter;
 import org.clickhousemigrations.DatabaseReport;
 import org.clickhousemigrations.MigrationInfo;
 import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.diff.Drift;
+import org.clickhousemigrations.diff.SchemaSnapshots;
 import org.clickhousemigrations.history.InvalidHistoryException;
 import org.clickhousemigrations.history.MigrationHistory;
 import org.clickhousemigrations.model.DatabaseStatus;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.plan.MigrationPlanner;
+import org.clickhousemigrations.sql.ClickHouseErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The latest report of each database, from whatever last read its history. */
 final class DatabaseReports {
+
+	private static final Logger logger = LoggerFactory.getLogger(DatabaseReports.class);
 
 	private final MigrationHistory history;
 
 	private final ClickHouseMigrationRouter router;
 
+	private final SchemaSnapshots snapshots;
+
 	private final Map<String, DatabaseReport> latest = new ConcurrentHashMap<>();
 
-	DatabaseReports(MigrationHistory history, ClickHouseMigrationRouter router) {
+	DatabaseReports(MigrationHistory history, ClickHouseMigrationRouter router, SchemaSnapshots snapshots) {
 		this.history = history;
 		this.router = router;
+		this.snapshots = snapshots;
 	}
 
-	/** Reads the history of the database, and keeps and returns its report; never throws. */
+	/** Reads the history of the database and its drift, and keeps and returns its report; never throws. */
 	DatabaseReport read(MigrationDatabase database, List<ResolvedMigration> resolved) {
 		try {
-			return remember(database, MigrationPlanner.info(database, resolved, this.history.read(database).latest(),
-					this.router));
+			List<MigrationInfo> infos = MigrationPlanner.info(database, resolved, this.history.read(database).latest(),
+					this.router);
+			return keep(new DatabaseReport(database.name(), database.migrate(), database.readonly(),
+					DatabaseReport.status(database, infos), this.history.location(database), infos, null,
+					drift(database)));
 		}
 		catch (RuntimeException ex) {
 			return unreadable(database, ex);
 		}
 	}
 
-	/** Keeps and returns the report of the states just read. */
+	/** Keeps and returns the report of the states just read, without asking for drift. */
 	DatabaseReport remember(MigrationDatabase database, List<MigrationInfo> infos) {
 		return keep(new DatabaseReport(database.name(), database.migrate(), database.readonly(),
-				DatabaseReport.status(database, infos), this.history.location(database), infos, null));
+				DatabaseReport.status(database, infos), this.history.location(database), infos, null, List.of()));
+	}
+
+	private List<Drift> drift(MigrationDatabase database) {
+		if (this.snapshots == null) {
+			return List.of();
+		}
+		try (Connection connection = database.dataSource().getConnection()) {
+			return this.snapshots.drift(connection);
+		}
+		catch (SQLException ex) {
+			logger.warn("Cannot tell the drift of database '{}': {}", database.name(), ClickHouseErrors.describe(ex));
+			return List.of();
+		}
 	}
 
 	private DatabaseReport unreadable(MigrationDatabase database, RuntimeException failure) {
 		return keep(new DatabaseReport(database.name(), database.migrate(), database.readonly(),
 				!database.migrate() ? DatabaseStatus.DISABLED
 						: (failure instanceof InvalidHistoryException) ? DatabaseStatus.INVALID : DatabaseStatus.UNREACHABLE,
-				this.history.location(database), List.of(), failure.getMessage()));
+				this.history.location(database), List.of(), failure.getMessage(), List.of()));
 	}
 
 	/** The latest report of the database, or {@code null} if it was not read yet. */

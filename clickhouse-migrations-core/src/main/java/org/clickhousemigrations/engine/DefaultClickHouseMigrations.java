@@ -16,6 +16,7 @@ import org.clickhousemigrations.MigrationListener;
 import org.clickhousemigrations.MigrationsReport;
 import org.clickhousemigrations.ResolvedMigration;
 import org.clickhousemigrations.ValidationReport;
+import org.clickhousemigrations.diff.SchemaSnapshots;
 import org.clickhousemigrations.execute.ExecutionTargetFactory;
 import org.clickhousemigrations.history.MigrationHistory;
 import org.clickhousemigrations.lock.MigrationLock;
@@ -53,14 +54,17 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 	 * @param router which migrations may run where; {@code null} for all
 	 * @param targets where statements run
 	 * @param listeners told of each migration run
+	 * @param snapshots where the schema each migrate leaves is kept, to tell drift; {@code null} for nowhere
 	 * @param rollbackEnabled whether {@link #rollback} may run
 	 */
 	public DefaultClickHouseMigrations(List<MigrationDatabase> databases, Supplier<List<ResolvedMigration>> migrations,
 			MigrationHistory history, MigrationLock lock, ClickHouseMigrationRouter router,
-			ExecutionTargetFactory targets, List<MigrationListener> listeners, boolean rollbackEnabled) {
+			ExecutionTargetFactory targets, List<MigrationListener> listeners, SchemaSnapshots snapshots,
+			boolean rollbackEnabled) {
 		this.databases = List.copyOf(databases);
 		this.migrations = migrations;
-		this.services = new MigrationServices(history, lock, router, targets, listeners, new DatabaseReports(history, router));
+		this.services = new MigrationServices(history, lock, router, targets, listeners,
+				new DatabaseReports(history, router, snapshots), snapshots);
 		this.rollbackEnabled = rollbackEnabled;
 	}
 
@@ -129,6 +133,9 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 			else {
 				problems.addAll(MigrationValidator.validate(database.name(), report.migrations()));
 			}
+			report.drift().forEach((drift) -> problems.add(new ValidationReport.Problem(database.name(), null,
+					drift.object(), ValidationReport.Kind.DRIFT, drift.object() + " " + drift.change(), "undo the change, or write it as a migration "
+							+ "(the next migrate that applies one remembers the schema again)")));
 		}
 		return new ValidationReport(problems);
 	}

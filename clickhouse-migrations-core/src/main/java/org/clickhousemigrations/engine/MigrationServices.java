@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.clickhousemigrations.ClickHouseMigrationRouter;
 import org.clickhousemigrations.MigrationListener;
+import org.clickhousemigrations.diff.SchemaSnapshots;
 import org.clickhousemigrations.execute.ExecutionTargetFactory;
 import org.clickhousemigrations.history.MigrationHistory;
 import org.clickhousemigrations.lock.MigrationLock;
@@ -14,9 +15,11 @@ import org.clickhousemigrations.lock.MigrationLock;
  * the latest report of each database goes.
  *
  * @param router which migrations may run where; {@code null} for all
+ * @param snapshots where the schema each migrate leaves is kept, to tell drift; {@code null} for nowhere
  */
 record MigrationServices(MigrationHistory history, MigrationLock lock, ClickHouseMigrationRouter router,
-		ExecutionTargetFactory targets, List<MigrationListener> listeners, DatabaseReports reports) {
+		ExecutionTargetFactory targets, List<MigrationListener> listeners, DatabaseReports reports,
+		SchemaSnapshots snapshots) {
 
 	MigrationServices {
 		listeners = List.copyOf(listeners);

@@ -38,6 +38,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 public final class SchemaComparison {
 
+	// The history of the replay in its scratch database, left out of the comparison.
+	private static final String HISTORY = "clickhouse_migrations";
+
 	private final MigrationDatabase database;
 
 	private final List<ResolvedMigration> resolved;
@@ -66,8 +69,8 @@ public final class SchemaComparison {
 				statement.execute("CREATE DATABASE " + Identifiers.quote(declared));
 				migrate(module, current);
 				declare(declaration, declared);
-				Map<String, TableSchema> migrated = SchemaReader.read(connection, current);
-				return SchemaDiff.between(migrated, SchemaReader.read(connection, declared));
+				Map<String, TableSchema> migrated = SchemaReader.read(connection, current, HISTORY);
+				return SchemaDiff.between(migrated, SchemaReader.read(connection, declared, HISTORY));
 			}
 			finally {
 				statement.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(current));
@@ -91,10 +94,10 @@ public final class SchemaComparison {
 		}
 		MigrationDatabase target = new MigrationDatabase(this.database.name(), in(scratch), true, false,
 				this.database.modules(), null, this.database.placeholders());
-		ClickHouseMigrationHistory history = new ClickHouseMigrationHistory("clickhouse_migrations", null, null);
+		ClickHouseMigrationHistory history = new ClickHouseMigrationHistory(HISTORY, null, null);
 		new DefaultClickHouseMigrations(List.of(target), () -> this.resolved, history,
-				new TableMigrationLock("clickhouse_migrations_lock", null, Duration.ZERO, Duration.ofMinutes(1)), null,
-				new JdbcExecutionTargetFactory(history, this.placeholders), List.of(), false)
+				new TableMigrationLock(HISTORY + "_lock", null, Duration.ZERO, Duration.ofMinutes(1)), null,
+				new JdbcExecutionTargetFactory(history, this.placeholders), List.of(), null, false)
 			.migrate(new MigrationKey(module, last.version()));
 	}
 

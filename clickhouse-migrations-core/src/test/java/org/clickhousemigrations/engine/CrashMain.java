@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.clickhousemigrations.ClickHouseMigrations;
+import org.clickhousemigrations.diff.SchemaSnapshots;
 import org.clickhousemigrations.execute.JdbcExecutionTargetFactory;
 import org.clickhousemigrations.history.ClickHouseMigrationHistory;
 import org.clickhousemigrations.lock.TableMigrationLock;
@@ -53,7 +54,8 @@ public final class CrashMain {
 				List.of(MigrationDatabase.of("main", new DriverManagerDataSource(url, "default", ""))),
 				SingletonSupplier.of(resolver::resolve), history,
 				new TableMigrationLock("clickhouse_migrations_lock", null, Duration.ofSeconds(30), LEASE), null,
-				new JdbcExecutionTargetFactory(history, Map.of()), List.of(), true);
+				new JdbcExecutionTargetFactory(history, Map.of()), List.of(),
+				new SchemaSnapshots("clickhouse_migrations"), true);
 	}
 
 }

@@ -5,10 +5,10 @@ import java.util.List;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.ResolvedMigration;
-import org.clickhousemigrations.fake.FakeHistory;
-import org.clickhousemigrations.fake.FakeLock;
 import org.clickhousemigrations.execute.OutcomeUnknownException;
 import org.clickhousemigrations.execute.StatementId;
+import org.clickhousemigrations.fake.FakeHistory;
+import org.clickhousemigrations.fake.FakeLock;
 import org.clickhousemigrations.fake.FakeTargets;
 import org.clickhousemigrations.model.DatabaseStatus;
 import org.clickhousemigrations.model.HistoryEvent;
@@ -34,10 +34,10 @@ class DatabaseMigratorTests {
 
 	private final FakeLock lock = new FakeLock(this.journal);
 
-	private final DatabaseReports reports = new DatabaseReports(this.history, null);
+	private final DatabaseReports reports = new DatabaseReports(this.history, null, null);
 
 	private final MigrationServices services = new MigrationServices(this.history, this.lock, null, this.targets,
-			List.of(), this.reports);
+			List.of(), this.reports, null);
 
 	private final List<ResolvedMigration> resolved = List.of(
 			sql("a:1", "CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory", "-- rollback", "DROP TABLE t"),
@@ -86,7 +86,7 @@ class DatabaseMigratorTests {
 			this.journal.clear();
 		});
 		new DatabaseMigrator(this.database, this.resolved,
-				new MigrationServices(this.history, other, null, this.targets, List.of(), this.reports))
+				new MigrationServices(this.history, other, null, this.targets, List.of(), this.reports, null))
 			.migrate(null, false);
 		assertThat(this.journal).containsExactly("lock", "unlock");
 	}

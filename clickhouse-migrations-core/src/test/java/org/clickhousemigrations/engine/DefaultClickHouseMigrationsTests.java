@@ -49,7 +49,7 @@ class DefaultClickHouseMigrationsTests {
 		DefaultClickHouseMigrations migrations = new DefaultClickHouseMigrations(
 				List.of(MigrationDatabase.of("broken", null), MigrationDatabase.of("fine", null)), () -> resolved,
 				history, new FakeLock(this.journal), null, new FakeTargets(this.journal, history), List.of(listener),
-				true);
+				null, true);
 		assertThatExceptionOfType(ClickHouseMigrationException.class).isThrownBy(migrations::migrate)
 			.withMessage("Database 'broken' failed: java.lang.IllegalStateException: unexpected");
 		assertThat(this.journal).contains("run INSERT INTO t VALUES (1)", "record APPLIED a:1 1");

@@ -46,7 +46,8 @@ public class ClickHouseMigrationsEndpoint {
 		report.modules().forEach((module, infos) -> modules.put(module,
 				new ModuleDescriptor(infos.stream().map(ClickHouseMigrationsEndpoint::describe).toList())));
 		return new DatabaseDescriptor(report.migrate(), report.readonly(), report.status().name(),
-				report.historyTable(), modules);
+				report.historyTable(), modules,
+				report.drift().stream().map((drift) -> new DriftDescriptor(drift.object(), drift.change())).toList());
 	}
 
 	private static MigrationDescriptor describe(MigrationInfo info) {
@@ -62,9 +63,13 @@ public class ClickHouseMigrationsEndpoint {
 	public record MigrationsDescriptor(Map<String, DatabaseDescriptor> databases) implements OperationResponseBody {
 	}
 
-	/** One database. */
+	/** One database; {@code drift}: objects changed outside migrations since the last migrate. */
 	public record DatabaseDescriptor(boolean migrate, boolean readonly, String status, String historyTable,
-			Map<String, ModuleDescriptor> modules) implements OperationResponseBody {
+			Map<String, ModuleDescriptor> modules, List<DriftDescriptor> drift) implements OperationResponseBody {
+	}
+
+	/** An object changed outside migrations, and what changed. */
+	public record DriftDescriptor(String object, String change) {
 	}
 
 	/** One module of a database. */

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,24 @@ class ClickHouseMigrationsEndpointIT {
 			.isEqualTo("BASELINE");
 		Map<String, Object> pending = json.read("$.databases.seeded.modules.default.migrations[4]");
 		assertThat(pending).containsEntry("installedOn", null).containsEntry("installedBy", null);
+	}
+
+	@Test
+	void listsObjectsChangedOutsideMigrations() throws Exception {
+		assertThat(get("/actuator/clickhousemigrations/main", 200).read("$.drift.length()", Integer.class)).isZero();
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.createStatement().execute("CREATE TABLE made_by_hand (id UInt8) ENGINE = Memory");
+		}
+		try {
+			DocumentContext json = get("/actuator/clickhousemigrations", 200);
+			assertThat(json.read("$.databases.main.drift[0].object", String.class)).isEqualTo("made_by_hand");
+			assertThat(json.read("$.databases.main.drift[0].change", String.class)).isEqualTo("created outside migrations");
+		}
+		finally {
+			try (Connection connection = this.dataSource.getConnection()) {
+				connection.createStatement().execute("DROP TABLE made_by_hand");
+			}
+		}
 	}
 
 	@Test
