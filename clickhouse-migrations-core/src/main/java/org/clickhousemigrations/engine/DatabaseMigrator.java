@@ -103,6 +103,7 @@ final class DatabaseMigrator {
 				return;
 			}
 			execute(undo, true, held);
+			rememberSchema(undo);
 			logger.info("Database '{}' rolled back to {}: {} migration{} undone", this.database.name(), target,
 					undo.size(), (undo.size() == 1) ? "" : "s");
 		}
@@ -134,7 +135,7 @@ final class DatabaseMigrator {
 			.execute(plan, rollback);
 	}
 
-	// The schema this migrate left, to tell later changes made outside migrations. Never fails the migrate.
+	// The schema a migrate or rollback left, to tell later changes made outside migrations. Never fails it.
 	private void rememberSchema(List<MigrationInfo> applied) {
 		if (applied.isEmpty() || this.services.snapshots() == null) {
 			return;

@@ -16,6 +16,7 @@ import org.clickhousemigrations.history.InvalidHistoryException;
 import org.clickhousemigrations.history.MigrationHistory;
 import org.clickhousemigrations.model.DatabaseStatus;
 import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.model.MigrationState;
 import org.clickhousemigrations.plan.MigrationPlanner;
 import org.clickhousemigrations.sql.ClickHouseErrors;
 import org.slf4j.Logger;
@@ -47,7 +48,7 @@ final class DatabaseReports {
 					this.router);
 			return keep(new DatabaseReport(database.name(), database.migrate(), database.readonly(),
 					DatabaseReport.status(database, infos), this.history.location(database), infos, null,
-					drift(database)));
+					drift(database, infos)));
 		}
 		catch (RuntimeException ex) {
 			return unreadable(database, ex);
@@ -60,8 +61,10 @@ final class DatabaseReports {
 				DatabaseReport.status(database, infos), this.history.location(database), infos, null, List.of()));
 	}
 
-	private List<Drift> drift(MigrationDatabase database) {
-		if (this.snapshots == null) {
+	// While a migration or rollback is half done, the schema differs from the last snapshot by this
+	// library's own doing: drift is told only against a settled history.
+	private List<Drift> drift(MigrationDatabase database, List<MigrationInfo> infos) {
+		if (this.snapshots == null || infos.stream().anyMatch((info) -> info.state() == MigrationState.FAILED)) {
 			return List.of();
 		}
 		try (Connection connection = database.dataSource().getConnection()) {

@@ -39,4 +39,13 @@ class DriftIT {
 		assertThat(migrations.validate().isValid()).isTrue();
 	}
 
+	@Test
+	void rollbackIsNoDrift(EmbeddedClickHouse clickHouse) {
+		String database = clickHouse.createDatabase("rolled");
+		ClickHouseMigrations migrations = CrashMain.migrations(clickHouse.jdbcUrl(database));
+		migrations.migrate();
+		migrations.rollback("main", "shop", "5");
+		assertThat(migrations.info("main").drift()).isEmpty();
+	}
+
 }
