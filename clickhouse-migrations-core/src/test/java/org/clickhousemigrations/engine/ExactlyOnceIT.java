@@ -34,13 +34,9 @@ class ExactlyOnceIT {
 	@Test
 	void killedAfterAnyAnsweredStatementTheRestartEndsAsAnUninterruptedRun(EmbeddedClickHouse clickHouse)
 			throws Exception {
-		String reference = clickHouse.createDatabase("whole");
-		int statements;
-		try (FaultProxy proxy = new FaultProxy(clickHouse.httpUrl())) {
-			CrashMain.migrations(proxy.jdbcUrl(reference)).migrate();
-			statements = proxy.answered();
-		}
-		String expected = Snapshots.of(clickHouse, reference);
+		Uninterrupted whole = Uninterrupted.migrate(clickHouse);
+		int statements = whole.statements();
+		String expected = whole.snapshot();
 		List<String> checked = new ArrayList<>();
 		for (int k = 1; k <= statements; k++) {
 			String database = clickHouse.createDatabase("killed_" + k);
@@ -69,13 +65,9 @@ class ExactlyOnceIT {
 	@Test
 	void answerLostAfterAnyStatementTheRunStillEndsAsAnUninterruptedOne(EmbeddedClickHouse clickHouse)
 			throws Exception {
-		String reference = clickHouse.createDatabase("whole");
-		int statements;
-		try (FaultProxy proxy = new FaultProxy(clickHouse.httpUrl())) {
-			CrashMain.migrations(proxy.jdbcUrl(reference)).migrate();
-			statements = proxy.answered();
-		}
-		String expected = Snapshots.of(clickHouse, reference);
+		Uninterrupted whole = Uninterrupted.migrate(clickHouse);
+		int statements = whole.statements();
+		String expected = whole.snapshot();
 		List<String> checked = new ArrayList<>();
 		for (int k = 1; k <= statements; k++) {
 			String database = clickHouse.createDatabase("dropped_" + k);
@@ -129,6 +121,19 @@ class ExactlyOnceIT {
 		System.out.println("Crash matrix (rollback): " + checked.size() + " kill points checked:\n  "
 				+ String.join("\n  ", checked));
 		assertThat(checked).hasSize(statements);
+	}
+
+	/** What an uninterrupted migrate leaves, and how many statements it sends. */
+	private record Uninterrupted(String snapshot, int statements) {
+
+		static Uninterrupted migrate(EmbeddedClickHouse clickHouse) throws Exception {
+			String reference = clickHouse.createDatabase("whole");
+			try (FaultProxy proxy = new FaultProxy(clickHouse.httpUrl())) {
+				CrashMain.migrations(proxy.jdbcUrl(reference)).migrate();
+				return new Uninterrupted(Snapshots.of(clickHouse, reference), proxy.answered());
+			}
+		}
+
 	}
 
 	// Runs CrashMain in its own JVM through a proxy that kills it right after the kth answer.
