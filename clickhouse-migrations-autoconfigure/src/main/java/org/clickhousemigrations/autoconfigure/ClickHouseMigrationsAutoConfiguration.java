@@ -18,6 +18,7 @@ import org.clickhousemigrations.lock.ClusterAwareMigrationLock;
 import org.clickhousemigrations.lock.KeeperMapMigrationLock;
 import org.clickhousemigrations.lock.MigrationLock;
 import org.clickhousemigrations.lock.TableMigrationLock;
+import org.clickhousemigrations.resolve.DeclaredSchemaReader;
 import org.clickhousemigrations.resolve.JavaMigrationFactory;
 import org.clickhousemigrations.resolve.MigrationResolver;
 import org.clickhousemigrations.resolve.SchemaDeclarations;
@@ -92,8 +93,9 @@ public class ClickHouseMigrationsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SchemaDeclarations clickHouseSchemaDeclarations(MigrationResolver resolver) {
-		return resolver::declaredSchema;
+	SchemaDeclarations clickHouseSchemaDeclarations(ClickHouseMigrationsProperties properties,
+			ConfigurableListableBeanFactory beanFactory) {
+		return new DeclaredSchemaReader(properties.getLocations(), beanFactory.getBeanClassLoader());
 	}
 
 	@Bean

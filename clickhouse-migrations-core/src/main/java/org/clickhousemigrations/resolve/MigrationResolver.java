@@ -2,7 +2,6 @@ package org.clickhousemigrations.resolve;
 
 import java.io.IOException;
 import java.lang.reflect.Modifier;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -78,59 +77,25 @@ public class MigrationResolver {
 	}
 
 	private List<ResolvedMigration> scan(String location, List<String> problems) {
-		Root root = Root.of(location);
+		Location root = Location.of(location);
 		List<ResolvedMigration> migrations = new ArrayList<>();
-		for (Resource resource : find(root.pattern("*.sql"), location, problems)) {
-			relativePath(resource, root).filter((path) -> !isDeclaredSchema(path))
-				.ifPresent((path) -> sqlMigration(resource, path, problems).ifPresent(migrations::add));
-		}
-		if (root.isClasspath()) {
-			for (Resource resource : find(root.pattern("*.class"), location, problems)) {
-				relativePath(resource, root).filter((path) -> !isDeclaredSchema(path))
-					.ifPresent((path) -> javaMigration(root, path, problems).ifPresent(migrations::add));
+		root.find(this.resources, "*.sql", problems).forEach((path, resource) -> {
+			if (!isDeclaredSchema(path)) {
+				sqlMigration(resource, path, problems).ifPresent(migrations::add);
 			}
+		});
+		if (root.isClasspath()) {
+			root.find(this.resources, "*.class", problems).forEach((path, resource) -> {
+				if (!isDeclaredSchema(path)) {
+					javaMigration(root, path, problems).ifPresent(migrations::add);
+				}
+			});
 		}
 		return migrations;
 	}
 
-	/**
-	 * The declared schema of a module: the statements of the SQL files below
-	 * {@code <location>/<module>/schema/}, in file name order, each named by its file.
-	 * @throws ClickHouseMigrationException naming a file that cannot be read or split
-	 */
-	public List<DeclaredStatement> declaredSchema(String module) {
-		List<String> problems = new ArrayList<>();
-		Map<String, Resource> files = new TreeMap<>();
-		for (String location : this.locations) {
-			Root root = Root.of(location);
-			for (Resource resource : find(root.pattern("*.sql"), location, problems)) {
-				relativePath(resource, root).filter((path) -> path.startsWith(module + "/" + SCHEMA_FOLDER + "/"))
-					.ifPresent((path) -> files.put(path, resource));
-			}
-		}
-		List<DeclaredStatement> statements = new ArrayList<>();
-		files.forEach((path, resource) -> {
-			try {
-				SqlScript.parse(resource.getContentAsString(StandardCharsets.UTF_8)).forward()
-					.forEach((statement) -> statements.add(new DeclaredStatement(path, statement)));
-			}
-			catch (IOException | IllegalArgumentException ex) {
-				problems.add(path + ": " + ex.getMessage());
-			}
-		});
-		if (!problems.isEmpty()) {
-			throw new ClickHouseMigrationException("Invalid schema declaration of module '" + module + "':\n  - "
-					+ String.join("\n  - ", problems));
-		}
-		return statements;
-	}
-
-	/** A statement of a schema declaration and the file it is in. */
-	public record DeclaredStatement(String file, SqlScript.Statement statement) {
-	}
-
 	// <module>/schema/...: the declared schema of the module, not migrations.
-	private static boolean isDeclaredSchema(String path) {
+	static boolean isDeclaredSchema(String path) {
 		int slash = path.indexOf('/');
 		return slash > 0 && path.startsWith(SCHEMA_FOLDER + "/", slash + 1);
 	}
@@ -162,7 +127,7 @@ public class MigrationResolver {
 		return Optional.empty();
 	}
 
-	private Optional<ResolvedMigration> javaMigration(Root root, String path, List<String> problems) {
+	private Optional<ResolvedMigration> javaMigration(Location root, String path, List<String> problems) {
 		String simpleName = path.substring(path.lastIndexOf('/') + 1, path.length() - ".class".length());
 		if (simpleName.contains("$") || !MigrationName.looksLikeMigration(simpleName)) {
 			return Optional.empty();
@@ -229,66 +194,9 @@ public class MigrationResolver {
 		return MigrationStep.sql(statement.sql(), statement.settings());
 	}
 
-	private List<Resource> find(String pattern, String location, List<String> problems) {
-		try {
-			return List.of(this.resources.getResources(pattern));
-		}
-		catch (IOException ex) {
-			problems.add("Location " + location + " cannot be read: " + ex.getMessage());
-			return List.of();
-		}
-	}
-
-	// The path of a resource below its root, e.g. "events/V0001__create_events.sql".
-	private static Optional<String> relativePath(Resource resource, Root root) {
-		try {
-			String url = URLDecoder.decode(resource.getURL().toString(), StandardCharsets.UTF_8);
-			String marker = "/" + root.path() + "/";
-			int index = url.lastIndexOf(marker);
-			return (index >= 0) ? Optional.of(url.substring(index + marker.length())) : Optional.empty();
-		}
-		catch (IOException ex) {
-			return Optional.empty();
-		}
-	}
-
 	private static String module(String relativePath) {
 		int slash = relativePath.indexOf('/');
 		return (slash > 0) ? relativePath.substring(0, slash) : DEFAULT_MODULE;
-	}
-
-	/** A location: {@code classpath:db/clickhouse} (the default prefix) or {@code filesystem:/srv/migrations}. */
-	private record Root(String prefix, String path) {
-
-		static Root of(String location) {
-			String trimmed = location.trim();
-			if (trimmed.startsWith("filesystem:")) {
-				String path = trimmed.substring("filesystem:".length()).replace('\\', '/');
-				return new Root("file:", stripSlashes(path.startsWith("/") ? path.substring(1) : path));
-			}
-			String path = trimmed.startsWith("classpath:") ? trimmed.substring("classpath:".length()) : trimmed;
-			return new Root("classpath*:", stripSlashes(path));
-		}
-
-		boolean isClasspath() {
-			return this.prefix.equals("classpath*:");
-		}
-
-		String pattern(String files) {
-			return this.prefix + (isClasspath() ? "" : "/") + this.path + "/**/" + files;
-		}
-
-		private static String stripSlashes(String path) {
-			String result = path;
-			while (result.startsWith("/")) {
-				result = result.substring(1);
-			}
-			while (result.endsWith("/")) {
-				result = result.substring(0, result.length() - 1);
-			}
-			return result;
-		}
-
 	}
 
 }

@@ -2,15 +2,23 @@ package org.clickhousemigrations.resolve;
 
 import java.util.List;
 
-import org.clickhousemigrations.resolve.MigrationResolver.DeclaredStatement;
-
-/** The declared schema of each module; {@link MigrationResolver#declaredSchema} reads it from files. */
+/** The declared schema of each module; {@link DeclaredSchemaReader} reads it from files and classes. */
 @FunctionalInterface
 public interface SchemaDeclarations {
 
 	/** None: no module declares its schema. */
 	SchemaDeclarations NONE = (module) -> List.of();
 
+	/** The statements that create the objects the module declares, in order. */
 	List<DeclaredStatement> of(String module);
+
+	/**
+	 * A statement of a schema declaration and where it is declared.
+	 *
+	 * @param file the file, or the class
+	 * @param statement the statement, with the settings of the file's {@code SET} statements
+	 */
+	record DeclaredStatement(String file, SqlScript.Statement statement) {
+	}
 
 }

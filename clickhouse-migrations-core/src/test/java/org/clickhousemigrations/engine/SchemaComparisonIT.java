@@ -10,6 +10,7 @@ import java.util.Map;
 import org.clickhousemigrations.ResolvedMigration;
 import org.clickhousemigrations.diff.SchemaChange;
 import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.resolve.DeclaredSchemaReader;
 import org.clickhousemigrations.resolve.JavaMigrationFactory;
 import org.clickhousemigrations.resolve.MigrationResolver;
 import org.clickhousemigrations.test.EmbeddedClickHouse;
@@ -83,15 +84,30 @@ class SchemaComparisonIT {
 					"CREATE TABLE b (`id` UInt64) ENGINE = MergeTree ORDER BY id SETTINGS index_granularity = 8192");
 	}
 
-	private List<SchemaChange> compare(EmbeddedClickHouse clickHouse) {
+	@Test
+	void tableDeclaredAsAJavaRecordRoundTripsThroughClickHouse(EmbeddedClickHouse clickHouse) throws IOException {
+		write("shop/V1__create.sql", "CREATE TABLE IF NOT EXISTS other (id UInt8) ENGINE = Memory;\n");
+		// db.declared.shop.schema.PageView: every Java type that maps to a ClickHouse type.
+		List<SchemaChange> changes = compare(clickHouse, "classpath:db/declared");
+		assertThat(changes).map((change) -> change.object() + ": " + change.change()).containsExactlyInAnyOrder(
+				"page_view: declared, not created by the migrations", "other: created by the migrations, not declared");
+		SchemaChange create = changes.stream().filter((change) -> change.object().equals("page_view")).findFirst()
+			.orElseThrow();
+		write("shop/V2__page_views.sql", String.join(";\n", create.forward()) + ";\n");
+		assertThat(compare(clickHouse, "classpath:db/declared")).map(SchemaChange::object).containsExactly("other");
+	}
+
+	private List<SchemaChange> compare(EmbeddedClickHouse clickHouse, String... declarationLocations) {
 		MigrationResolver resolver = new MigrationResolver(List.of("filesystem:" + this.root),
 				getClass().getClassLoader(), JavaMigrationFactory.REFLECTION);
 		List<ResolvedMigration> resolved = resolver.resolve();
 		String database = clickHouse.createDatabase("compare");
 		MigrationDatabase target = MigrationDatabase.of("main",
 				new DriverManagerDataSource(clickHouse.jdbcUrl(database), clickHouse.username(), clickHouse.password()));
+		List<String> locations = new ArrayList<>(List.of("filesystem:" + this.root));
+		locations.addAll(List.of(declarationLocations));
 		List<SchemaChange> changes = new SchemaComparison(target, resolved, Map.of()).compare("shop",
-				resolver.declaredSchema("shop"));
+				new DeclaredSchemaReader(locations, getClass().getClassLoader()).of("shop"));
 		assertThat(clickHouse.query("SELECT count() FROM system.databases WHERE startsWith(name, 'chm_scratch_')"))
 			.as("scratch databases dropped").isEqualTo("0\n");
 		assertThat(clickHouse.query("SELECT count() FROM system.tables WHERE database = '" + database + "'"))

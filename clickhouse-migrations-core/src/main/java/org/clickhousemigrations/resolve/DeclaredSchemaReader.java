@@ -1,0 +1,94 @@
+package org.clickhousemigrations.resolve;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.clickhousemigrations.ClickHouseMigrationException;
+import org.clickhousemigrations.diff.JavaDeclarations;
+import org.clickhousemigrations.schema.ClickHouseTable;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Reads the declared schema of a module below the configured locations: the statements of the SQL
+ * files in {@code <location>/<module>/schema/}, in file name order, then the tables of the classes
+ * annotated {@link ClickHouseTable} in the package {@code <location>.<module>.schema}, in class
+ * name order.
+ */
+public class DeclaredSchemaReader implements SchemaDeclarations {
+
+	private final List<String> locations;
+
+	private final ClassLoader classLoader;
+
+	private final PathMatchingResourcePatternResolver resources;
+
+	public DeclaredSchemaReader(List<String> locations, ClassLoader classLoader) {
+		this.locations = List.copyOf(locations);
+		this.classLoader = classLoader;
+		this.resources = new PathMatchingResourcePatternResolver(classLoader);
+	}
+
+	/**
+	 * @throws ClickHouseMigrationException naming every file or class that cannot be read
+	 */
+	@Override
+	public List<DeclaredStatement> of(String module) {
+		List<String> problems = new ArrayList<>();
+		String folder = module + "/" + MigrationResolver.SCHEMA_FOLDER + "/";
+		Map<String, Resource> files = new TreeMap<>();
+		Map<String, String> tables = new TreeMap<>();
+		for (String location : this.locations) {
+			Location root = Location.of(location);
+			root.find(this.resources, "*.sql", problems).forEach((path, resource) -> {
+				if (path.startsWith(folder)) {
+					files.put(path, resource);
+				}
+			});
+			if (root.isClasspath()) {
+				root.find(this.resources, "*.class", problems).forEach((path, resource) -> {
+					if (path.startsWith(folder) && !path.contains("$")) {
+						table(root.path() + "/" + path.substring(0, path.length() - ".class".length()), tables, problems);
+					}
+				});
+			}
+		}
+		List<DeclaredStatement> statements = new ArrayList<>();
+		files.forEach((path, resource) -> {
+			try {
+				SqlScript.parse(resource.getContentAsString(StandardCharsets.UTF_8)).forward()
+					.forEach((statement) -> statements.add(new DeclaredStatement(path, statement)));
+			}
+			catch (IOException | IllegalArgumentException ex) {
+				problems.add(path + ": " + ex.getMessage());
+			}
+		});
+		tables.forEach((className, sql) -> statements
+			.add(new DeclaredStatement(className, new SqlScript.Statement(sql, Map.of()))));
+		if (!problems.isEmpty()) {
+			throw new ClickHouseMigrationException("Invalid schema declaration of module '" + module + "':\n  - "
+					+ String.join("\n  - ", problems));
+		}
+		return statements;
+	}
+
+	private void table(String classPath, Map<String, String> tables, List<String> problems) {
+		String className = classPath.replace('/', '.');
+		try {
+			Class<?> type = ClassUtils.forName(className, this.classLoader);
+			if (type.isAnnotationPresent(ClickHouseTable.class)) {
+				tables.put(className, JavaDeclarations.createTable(type));
+			}
+		}
+		catch (ClassNotFoundException | LinkageError | IllegalArgumentException ex) {
+			problems.add(className + ": " + ex.getMessage());
+		}
+	}
+
+}
