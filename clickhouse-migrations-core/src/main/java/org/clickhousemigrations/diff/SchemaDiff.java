@@ -43,7 +43,7 @@ public final class SchemaDiff {
 			}
 			else if (!table.engineClause().equals(existing.engineClause()) || !fixedSettings(existing).equals(
 					fixedSettings(table))) {
-				changes.add(copyPlan(existing, table));
+				changes.addAll(copyPlan(existing, table));
 			}
 			else {
 				table(existing, table, changes);
@@ -133,7 +133,7 @@ public final class SchemaDiff {
 			}
 			else if (!column.sameButComment(old)) {
 				changes.add(new SchemaChange(declared.name(), "column " + column.name() + " changed from " + old.type()
-						+ " " + old.defaultKind() + " " + old.defaultExpression(),
+						+ (old.defaultKind().isEmpty() ? "" : " " + old.defaultKind() + " " + old.defaultExpression()),
 						List.of(alter + "MODIFY COLUMN " + column.definition()),
 						List.of(alter + "MODIFY COLUMN " + old.definition()), false));
 			}
@@ -177,8 +177,9 @@ public final class SchemaDiff {
 		changes.add(new SchemaChange(declared.name(), "settings changed", forward, rollback, false));
 	}
 
-	// Engine or keys differ: ClickHouse cannot change them in place.
-	private static SchemaChange copyPlan(TableSchema current, TableSchema declared) {
+	// Engine or keys differ: ClickHouse cannot change them in place. Filling a copy and exchanging
+	// them loses nothing; only dropping the old table afterwards does, so that is a change of its own.
+	private static List<SchemaChange> copyPlan(TableSchema current, TableSchema declared) {
 		String table = quote(declared.name());
 		String copy = quote(declared.name() + "__new");
 		List<String> common = declared.columns().stream()
@@ -187,14 +188,16 @@ public final class SchemaDiff {
 			.map(TableSchema::quote)
 			.toList();
 		String columns = String.join(", ", common);
-		return new SchemaChange(declared.name(),
+		return List.of(new SchemaChange(declared.name(),
 				"engine, keys or fixed settings changed (" + current.engineClause() + " -> " + declared.engineClause()
 						+ "): ClickHouse cannot change them in place, so a new table is filled and exchanged",
 				List.of(declared.createQuery().replaceFirst("^CREATE TABLE (`?)" + Pattern.quote(declared.name()) + "(`?) ",
 						"CREATE TABLE $1" + Matcher.quoteReplacement(declared.name()) + "__new$2 "),
 						"INSERT INTO " + copy + " (" + columns + ") SELECT " + columns + " FROM " + table,
-						"EXCHANGE TABLES " + table + " AND " + copy, "DROP TABLE " + copy),
-				List.of("EXCHANGE TABLES " + table + " AND " + copy), true);
+						"EXCHANGE TABLES " + table + " AND " + copy),
+				List.of("EXCHANGE TABLES " + table + " AND " + copy, "DROP TABLE " + copy), false),
+				new SchemaChange(declared.name(), "the table as it was before the exchange, now " + declared.name()
+						+ "__new, is no longer needed", List.of("DROP TABLE " + copy), List.of(), true));
 	}
 
 	// Settings that ClickHouse fixes when it creates a table (READONLY_SETTING on MODIFY SETTING).

@@ -53,10 +53,12 @@ class SchemaDiffTests {
 				Map.of("t", withSettings(Map.of("index_granularity", "8192", "ttl_only_drop_parts", "1")))).get(0);
 		assertThat(modified.forward()).containsExactly("ALTER TABLE `t` MODIFY SETTING ttl_only_drop_parts = 1");
 		assertThat(modified.rollback()).containsExactly("ALTER TABLE `t` RESET SETTING ttl_only_drop_parts");
-		SchemaChange copied = SchemaDiff.between(Map.of("t", withSettings(Map.of("index_granularity", "8192"))),
-				Map.of("t", withSettings(Map.of("index_granularity", "1024")))).get(0);
-		assertThat(copied.forward()).hasSize(4).last().isEqualTo("DROP TABLE `t__new`");
-		assertThat(copied.drops()).isTrue();
+		List<SchemaChange> copied = SchemaDiff.between(Map.of("t", withSettings(Map.of("index_granularity", "8192"))),
+				Map.of("t", withSettings(Map.of("index_granularity", "1024"))));
+		assertThat(copied.get(0).forward()).hasSize(3).last().isEqualTo("EXCHANGE TABLES `t` AND `t__new`");
+		assertThat(copied.get(0).drops()).isFalse();
+		assertThat(copied.get(1).forward()).containsExactly("DROP TABLE `t__new`");
+		assertThat(copied.get(1).drops()).isTrue();
 	}
 
 	@Test
