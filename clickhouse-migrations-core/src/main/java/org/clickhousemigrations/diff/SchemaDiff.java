@@ -195,9 +195,21 @@ public final class SchemaDiff {
 						"CREATE TABLE $1" + Matcher.quoteReplacement(declared.name()) + "__new$2 "),
 						"INSERT INTO " + copy + " (" + columns + ") SELECT " + columns + " FROM " + table,
 						"EXCHANGE TABLES " + table + " AND " + copy),
-				List.of("EXCHANGE TABLES " + table + " AND " + copy, "DROP TABLE " + copy), false),
+				copyBack(current, common), false),
 				new SchemaChange(declared.name(), "the table as it was before the exchange, now " + declared.name()
 						+ "__new, is no longer needed", List.of("DROP TABLE " + copy), List.of(), true));
+	}
+
+	// The rollback of a copy plan: the same plan the other way, so it works whether the table the
+	// exchange left behind was dropped or not.
+	private static List<String> copyBack(TableSchema current, List<String> common) {
+		String table = quote(current.name());
+		String old = quote(current.name() + "__old");
+		String columns = String.join(", ", common);
+		return List.of(current.createQuery().replaceFirst("^CREATE TABLE (`?)" + Pattern.quote(current.name()) + "(`?) ",
+				"CREATE TABLE $1" + Matcher.quoteReplacement(current.name()) + "__old$2 "),
+				"INSERT INTO " + old + " (" + columns + ") SELECT " + columns + " FROM " + table,
+				"EXCHANGE TABLES " + table + " AND " + old, "DROP TABLE " + old);
 	}
 
 	// Settings that ClickHouse fixes when it creates a table (READONLY_SETTING on MODIFY SETTING).
