@@ -4,6 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import static org.clickhousemigrations.resolve.SqlCharacters.isAsciiWordChar;
+import static org.clickhousemigrations.resolve.SqlCharacters.isBlank;
+import static org.clickhousemigrations.resolve.SqlCharacters.isWhitespace;
+import static org.clickhousemigrations.resolve.SqlCharacters.isWordChar;
+import static org.clickhousemigrations.resolve.SqlCharacters.strip;
+
 /**
  * Cuts SQL text into statements the way ClickHouse's lexer reads a file of several queries. A
  * {@code ;} ends a statement, except inside:
@@ -270,36 +276,6 @@ final class SqlLexer {
 
 	private char next(int i) {
 		return (i + 1 < this.text.length()) ? this.text.charAt(i + 1) : '\0';
-	}
-
-	/** Whitespace as ClickHouse's lexer skips it: ASCII and Unicode spaces, the no-break space included. */
-	static boolean isWhitespace(char c) {
-		return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
-	}
-
-	private static boolean isBlank(String text) {
-		return text.chars().allMatch((c) -> isWhitespace((char) c));
-	}
-
-	/** Removes leading and trailing whitespace, Unicode spaces included. */
-	static String strip(String text) {
-		int start = 0;
-		int end = text.length();
-		while (start < end && isWhitespace(text.charAt(start))) {
-			start++;
-		}
-		while (end > start && isWhitespace(text.charAt(end - 1))) {
-			end--;
-		}
-		return text.substring(start, end);
-	}
-
-	private static boolean isWordChar(char c) {
-		return Character.isLetterOrDigit(c) || c == '_' || c == '$';
-	}
-
-	private static boolean isAsciiWordChar(char c) {
-		return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
 	}
 
 	private static String name(char quote) {

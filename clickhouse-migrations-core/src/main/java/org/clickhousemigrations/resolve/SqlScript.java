@@ -92,7 +92,7 @@ public record SqlScript(List<Statement> forward, List<Statement> rollback) {
 	private static String withoutLeadingComments(String sql) {
 		String rest = sql;
 		while (true) {
-			rest = SqlLexer.strip(rest);
+			rest = SqlCharacters.strip(rest);
 			if (rest.startsWith("--") || rest.startsWith("#") || rest.startsWith("//")) {
 				int end = rest.indexOf('\n');
 				rest = (end == -1) ? "" : rest.substring(end + 1);
