@@ -179,37 +179,34 @@ public final class SchemaDiff {
 
 	// Engine or keys differ: ClickHouse cannot change them in place. Filling a copy and exchanging
 	// them loses nothing; only dropping the old table afterwards does, so that is a change of its own.
+	// The rollback is the same plan the other way, so it works whether that table was dropped or not.
 	private static List<SchemaChange> copyPlan(TableSchema current, TableSchema declared) {
-		String table = quote(declared.name());
-		String copy = quote(declared.name() + "__new");
 		List<String> common = declared.columns().stream()
 			.map(ColumnSchema::name)
 			.filter((name) -> current.columns().stream().anyMatch((column) -> column.name().equals(name)))
 			.map(TableSchema::quote)
 			.toList();
-		String columns = String.join(", ", common);
+		List<String> rollback = new ArrayList<>(fillAndExchange(current, "__old", common));
+		rollback.add("DROP TABLE " + quote(current.name() + "__old"));
 		return List.of(new SchemaChange(declared.name(),
 				"engine, keys or fixed settings changed (" + current.engineClause() + " -> " + declared.engineClause()
 						+ "): ClickHouse cannot change them in place, so a new table is filled and exchanged",
-				List.of(declared.createQuery().replaceFirst("^CREATE TABLE (`?)" + Pattern.quote(declared.name()) + "(`?) ",
-						"CREATE TABLE $1" + Matcher.quoteReplacement(declared.name()) + "__new$2 "),
-						"INSERT INTO " + copy + " (" + columns + ") SELECT " + columns + " FROM " + table,
-						"EXCHANGE TABLES " + table + " AND " + copy),
-				copyBack(current, common), false),
+				fillAndExchange(declared, "__new", common), rollback, false),
 				new SchemaChange(declared.name(), "the table as it was before the exchange, now " + declared.name()
-						+ "__new, is no longer needed", List.of("DROP TABLE " + copy), List.of(), true));
+						+ "__new, is no longer needed", List.of("DROP TABLE " + quote(declared.name() + "__new")),
+						List.of(), true));
 	}
 
-	// The rollback of a copy plan: the same plan the other way, so it works whether the table the
-	// exchange left behind was dropped or not.
-	private static List<String> copyBack(TableSchema current, List<String> common) {
-		String table = quote(current.name());
-		String old = quote(current.name() + "__old");
+	// A table of the given layout named <table><suffix>, filled with the common columns of the table,
+	// then exchanged with it.
+	private static List<String> fillAndExchange(TableSchema layout, String suffix, List<String> common) {
+		String table = quote(layout.name());
+		String copy = quote(layout.name() + suffix);
 		String columns = String.join(", ", common);
-		return List.of(current.createQuery().replaceFirst("^CREATE TABLE (`?)" + Pattern.quote(current.name()) + "(`?) ",
-				"CREATE TABLE $1" + Matcher.quoteReplacement(current.name()) + "__old$2 "),
-				"INSERT INTO " + old + " (" + columns + ") SELECT " + columns + " FROM " + table,
-				"EXCHANGE TABLES " + table + " AND " + old, "DROP TABLE " + old);
+		return List.of(layout.createQuery().replaceFirst("^CREATE TABLE (`?)" + Pattern.quote(layout.name()) + "(`?) ",
+				"CREATE TABLE $1" + Matcher.quoteReplacement(layout.name()) + suffix + "$2 "),
+				"INSERT INTO " + copy + " (" + columns + ") SELECT " + columns + " FROM " + table,
+				"EXCHANGE TABLES " + table + " AND " + copy);
 	}
 
 	// Settings that ClickHouse fixes when it creates a table (READONLY_SETTING on MODIFY SETTING).

@@ -31,7 +31,7 @@ public final class SchemaSnapshots {
 
 	/** Keeps the schema of the connection's database as it is now, as the next snapshot. */
 	public void remember(Connection connection) throws SQLException {
-		Map<String, TableSchema> objects = SchemaReader.read(connection, Connections.database(connection), this.historyTable);
+		Map<String, TableSchema> objects = current(connection);
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE IF NOT EXISTS " + name() + " (snapshot UInt64, object String, "
 					+ "definition String, fingerprint String, taken_at DateTime64(3, 'UTC') DEFAULT now64(3)) "
@@ -69,7 +69,7 @@ public final class SchemaSnapshots {
 			}
 			throw ex;
 		}
-		Map<String, TableSchema> current = SchemaReader.read(connection, Connections.database(connection), this.historyTable);
+		Map<String, TableSchema> current = current(connection);
 		List<Drift> drift = new ArrayList<>();
 		remembered.forEach((object, definition) -> {
 			TableSchema now = current.get(object);
@@ -84,6 +84,11 @@ public final class SchemaSnapshots {
 			.filter((object) -> !remembered.containsKey(object))
 			.forEach((object) -> drift.add(new Drift(object, "created outside migrations")));
 		return drift;
+	}
+
+	// The objects of the connection's database now, this library's own tables left out.
+	private Map<String, TableSchema> current(Connection connection) throws SQLException {
+		return SchemaReader.read(connection, Connections.database(connection), this.historyTable);
 	}
 
 	private String name() {

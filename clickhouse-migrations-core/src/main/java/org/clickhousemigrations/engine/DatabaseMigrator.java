@@ -87,7 +87,7 @@ final class DatabaseMigrator {
 			}
 		}
 		finally {
-			this.services.reports().read(this.database, this.resolved);
+			this.services.reports().readAfterRun(this.database, this.resolved);
 		}
 		return List.of();
 	}

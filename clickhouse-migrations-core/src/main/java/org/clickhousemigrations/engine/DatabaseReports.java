@@ -43,22 +43,36 @@ final class DatabaseReports {
 
 	/** Reads the history of the database and its drift, and keeps and returns its report; never throws. */
 	DatabaseReport read(MigrationDatabase database, List<ResolvedMigration> resolved) {
+		return read(database, resolved, true);
+	}
+
+	/**
+	 * Reads the history of the database after a run, and keeps and returns its report; never throws.
+	 * No drift: the run just remembered the schema it left.
+	 */
+	DatabaseReport readAfterRun(MigrationDatabase database, List<ResolvedMigration> resolved) {
+		return read(database, resolved, false);
+	}
+
+	/** Keeps and returns the report of the states just read, without asking for drift. */
+	DatabaseReport remember(MigrationDatabase database, List<MigrationInfo> infos) {
+		return keep(report(database, infos, List.of()));
+	}
+
+	private DatabaseReport read(MigrationDatabase database, List<ResolvedMigration> resolved, boolean withDrift) {
 		try {
 			List<MigrationInfo> infos = MigrationPlanner.info(database, resolved, this.history.read(database).latest(),
 					this.router);
-			return keep(new DatabaseReport(database.name(), database.migrate(), database.readonly(),
-					DatabaseReport.status(database, infos), this.history.location(database), infos, null,
-					drift(database, infos)));
+			return keep(report(database, infos, withDrift ? drift(database, infos) : List.of()));
 		}
 		catch (RuntimeException ex) {
 			return unreadable(database, ex);
 		}
 	}
 
-	/** Keeps and returns the report of the states just read, without asking for drift. */
-	DatabaseReport remember(MigrationDatabase database, List<MigrationInfo> infos) {
-		return keep(new DatabaseReport(database.name(), database.migrate(), database.readonly(),
-				DatabaseReport.status(database, infos), this.history.location(database), infos, null, List.of()));
+	private DatabaseReport report(MigrationDatabase database, List<MigrationInfo> infos, List<Drift> drift) {
+		return new DatabaseReport(database.name(), database.migrate(), database.readonly(),
+				DatabaseReport.status(database, infos), this.history.location(database), infos, null, drift);
 	}
 
 	// While a migration or rollback is half done, the schema differs from the last snapshot by this

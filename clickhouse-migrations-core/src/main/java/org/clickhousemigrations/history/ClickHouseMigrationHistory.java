@@ -80,7 +80,20 @@ public class ClickHouseMigrationHistory implements MigrationHistory {
 
 	@Override
 	public String location(MigrationDatabase target) {
-		return (this.database != null) ? this.database + "." + this.table : connectionDatabase(target) + "." + this.table;
+		if (this.database != null) {
+			return location((String) null);
+		}
+		try (Connection connection = target.dataSource().getConnection()) {
+			return location(Connections.database(connection));
+		}
+		catch (SQLException ex) {
+			return location("?");
+		}
+	}
+
+	// The table's place, from the database of a connection already open (or the configured one).
+	private String location(String connectionDatabase) {
+		return ((this.database != null) ? this.database : connectionDatabase) + "." + this.table;
 	}
 
 	@Override
@@ -90,16 +103,17 @@ public class ClickHouseMigrationHistory implements MigrationHistory {
 				+ "version" + consistency(target);
 		try (Connection connection = target.dataSource().getConnection();
 				Statement statement = connection.createStatement()) {
+			String location = location(Connections.database(connection));
 			List<AppliedMigration> latest = new ArrayList<>();
 			long lastSequence = 0;
-			try (ResultSet rows = query(statement, select, location(target))) {
+			try (ResultSet rows = query(statement, select, location)) {
 				while (rows.next()) {
 					latest.add(row(rows, target));
 					lastSequence = Math.max(lastSequence, rows.getLong(16));
 				}
 			}
 			// The latest row of each migration holds its highest number, so the highest of them is the last.
-			sequence(target).accumulateAndGet(lastSequence, Math::max);
+			sequence(location).accumulateAndGet(lastSequence, Math::max);
 			return new Snapshot(true, latest);
 		}
 		catch (SQLException ex) {
@@ -164,13 +178,17 @@ public class ClickHouseMigrationHistory implements MigrationHistory {
 
 	@Override
 	public String render(MigrationDatabase target, List<AppliedMigration> rows) {
+		return render(target, rows, sequence(location(target)).get());
+	}
+
+	// The rows numbered after lastSequence.
+	private String render(MigrationDatabase target, List<AppliedMigration> rows, long lastSequence) {
 		StringBuilder sql = new StringBuilder("INSERT INTO " + qualifiedName(target) + " (" + COLUMNS + ")");
 		if (isClustered(target)) {
 			// Acknowledged by a majority of replicas, so that the next holder reads it wherever it connects.
 			sql.append(" SETTINGS insert_quorum = 'auto', insert_quorum_parallel = 0");
 		}
 		sql.append(" VALUES ");
-		AtomicLong sequence = sequence(target);
 		Instant now = this.clock.instant();
 		for (int i = 0; i < rows.size(); i++) {
 			AppliedMigration row = rows.get(i);
@@ -184,7 +202,7 @@ public class ClickHouseMigrationHistory implements MigrationHistory {
 					"fromUnixTimestamp64Milli(" + row.installedOn().toEpochMilli() + ", 'UTC')",
 					String.valueOf(row.executionTimeMs()), Identifiers.literal(row.error()),
 					"fromUnixTimestamp64Micro(" + (now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000) + ", 'UTC')",
-					String.valueOf(sequence.get() + i + 1)));
+					String.valueOf(lastSequence + i + 1)));
 			sql.append(')');
 		}
 		return sql.toString();
@@ -199,13 +217,15 @@ public class ClickHouseMigrationHistory implements MigrationHistory {
 		// than a prepared statement, and a dry run shows exactly what runs.
 		try (Connection connection = target.dataSource().getConnection();
 				Statement statement = connection.createStatement()) {
-			if (this.outdated.remove(location(target))) {
+			String location = location(Connections.database(connection));
+			if (this.outdated.remove(location)) {
 				statement.execute("ALTER TABLE " + qualifiedName(target) + " "
 						+ ClusterSupport.onCluster(connection, target.cluster(), this.database)
 						+ " ADD COLUMN IF NOT EXISTS sequence UInt64");
 			}
-			statement.execute(render(target, rows));
-			sequence(target).addAndGet(rows.size());
+			AtomicLong sequence = sequence(location);
+			statement.execute(render(target, rows, sequence.get()));
+			sequence.addAndGet(rows.size());
 		}
 		catch (SQLException ex) {
 			throw new ClickHouseMigrationException("Cannot write to the migration history " + location(target)
@@ -232,8 +252,8 @@ public class ClickHouseMigrationHistory implements MigrationHistory {
 		}
 	}
 
-	private AtomicLong sequence(MigrationDatabase target) {
-		return this.sequences.computeIfAbsent(location(target), (location) -> new AtomicLong());
+	private AtomicLong sequence(String location) {
+		return this.sequences.computeIfAbsent(location, (key) -> new AtomicLong());
 	}
 
 	private static boolean isClustered(MigrationDatabase target) {
@@ -247,15 +267,6 @@ public class ClickHouseMigrationHistory implements MigrationHistory {
 	private String qualifiedName(MigrationDatabase target) {
 		return (this.database != null) ? Identifiers.quote(this.database) + "." + Identifiers.quote(this.table)
 				: Identifiers.quote(this.table);
-	}
-
-	private static String connectionDatabase(MigrationDatabase target) {
-		try (Connection connection = target.dataSource().getConnection()) {
-			return Connections.database(connection);
-		}
-		catch (SQLException ex) {
-			return "?";
-		}
 	}
 
 }
