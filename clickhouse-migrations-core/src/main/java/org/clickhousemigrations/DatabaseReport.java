@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.clickhousemigrations.diff.Drift;
+import org.clickhousemigrations.diff.RememberedSchema;
 import org.clickhousemigrations.model.DatabaseStatus;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.model.MigrationState;
@@ -20,10 +21,15 @@ import org.clickhousemigrations.model.MigrationState;
  * @param historyTable where the history is
  * @param migrations every migration, in run order, then those missing from the application
  * @param error why the database could not be read, for {@link DatabaseStatus#UNREACHABLE}; else {@code null}
- * @param drift objects changed outside migrations since the last migrate
+ * @param schema the schema the last migrate that changed something left, with the drift since
  */
 public record DatabaseReport(String name, boolean migrate, boolean readonly, DatabaseStatus status,
-		String historyTable, List<MigrationInfo> migrations, String error, List<Drift> drift) {
+		String historyTable, List<MigrationInfo> migrations, String error, RememberedSchema schema) {
+
+	/** The objects changed outside migrations since the last migrate that changed something. */
+	public List<Drift> drift() {
+		return this.schema.drift();
+	}
 
 	/** The migrations grouped by module, modules in the order of their first migration. */
 	public Map<String, List<MigrationInfo>> modules() {

@@ -62,8 +62,7 @@ public final class JavaDeclarations {
 		for (Member member : members(type)) {
 			columns.add(column(type, member));
 		}
-		StringBuilder sql = new StringBuilder("CREATE TABLE ")
-			.append(quote(table.name().isEmpty() ? snakeCase(type.getSimpleName()) : table.name()))
+		StringBuilder sql = new StringBuilder("CREATE TABLE ").append(quote(tableName(type)))
 			.append(" (").append(String.join(", ", columns)).append(") ENGINE = ").append(table.engine());
 		if (!table.partitionBy().isEmpty()) {
 			sql.append(" PARTITION BY ").append(table.partitionBy());
@@ -84,9 +83,31 @@ public final class JavaDeclarations {
 		return sql.toString();
 	}
 
+	/** The columns of the class declared as renamed, with {@link ClickHouseColumn#renamedFrom()}. */
+	public static List<ColumnRename> renames(Class<?> type) {
+		List<ColumnRename> renames = new ArrayList<>();
+		for (Member member : members(type)) {
+			ClickHouseColumn column = member.element().getAnnotation(ClickHouseColumn.class);
+			if (column != null && !column.renamedFrom().isEmpty()) {
+				renames.add(new ColumnRename(tableName(type), column.renamedFrom(), columnName(member)));
+			}
+		}
+		return renames;
+	}
+
+	private static String tableName(Class<?> type) {
+		ClickHouseTable table = type.getAnnotation(ClickHouseTable.class);
+		return table.name().isEmpty() ? snakeCase(type.getSimpleName()) : table.name();
+	}
+
+	private static String columnName(Member member) {
+		ClickHouseColumn column = member.element().getAnnotation(ClickHouseColumn.class);
+		return (column != null && !column.name().isEmpty()) ? column.name() : snakeCase(member.name());
+	}
+
 	private static String column(Class<?> owner, Member member) {
 		ClickHouseColumn column = member.element().getAnnotation(ClickHouseColumn.class);
-		String name = (column != null && !column.name().isEmpty()) ? column.name() : snakeCase(member.name());
+		String name = columnName(member);
 		String type = (column != null && !column.type().isEmpty()) ? column.type() : type(owner, member, member.type());
 		if (column != null && column.lowCardinality()) {
 			type = "LowCardinality(" + type + ")";

@@ -29,8 +29,12 @@ public final class SchemaDiff {
 	private SchemaDiff() {
 	}
 
-	/** What it takes to go from {@code current} to {@code declared}; empty when they agree. */
-	public static List<SchemaChange> between(Map<String, TableSchema> current, Map<String, TableSchema> declared) {
+	/**
+	 * What it takes to go from {@code current} to {@code declared}; empty when they agree. A column
+	 * declared renamed whose old name is in {@code current} is renamed rather than dropped and added.
+	 */
+	public static List<SchemaChange> between(Map<String, TableSchema> current, Map<String, TableSchema> declared,
+			List<ColumnRename> renames) {
 		List<SchemaChange> changes = new ArrayList<>();
 		declared.forEach((name, table) -> {
 			TableSchema existing = current.get(name);
@@ -46,7 +50,7 @@ public final class SchemaDiff {
 				changes.addAll(copyPlan(existing, table));
 			}
 			else {
-				table(existing, table, changes);
+				table(existing, table, renamed(existing, table, renames), changes);
 			}
 		});
 		current.forEach((name, table) -> {
@@ -66,9 +70,22 @@ public final class SchemaDiff {
 		}
 	}
 
-	private static void table(TableSchema current, TableSchema declared, List<SchemaChange> changes) {
+	// The declared renames this table still needs, new name to old: the old column is there and the
+	// new one is not.
+	private static Map<String, String> renamed(TableSchema current, TableSchema declared, List<ColumnRename> renames) {
+		Map<String, ColumnSchema> columns = byColumnName(current.columns());
+		Map<String, String> renamed = new LinkedHashMap<>();
+		renames.stream()
+			.filter((rename) -> rename.table().equals(declared.name()) && columns.containsKey(rename.from())
+					&& !columns.containsKey(rename.to()))
+			.forEach((rename) -> renamed.put(rename.to(), rename.from()));
+		return renamed;
+	}
+
+	private static void table(TableSchema current, TableSchema declared, Map<String, String> renamed,
+			List<SchemaChange> changes) {
 		String alter = "ALTER TABLE " + quote(declared.name()) + " ";
-		columns(current, declared, alter, changes);
+		columns(current, declared, renamed, alter, changes);
 		Map<String, IndexSchema> before = byName(current.indices());
 		Map<String, IndexSchema> after = byName(declared.indices());
 		after.forEach((name, index) -> {
@@ -119,12 +136,22 @@ public final class SchemaDiff {
 		}
 	}
 
-	private static void columns(TableSchema current, TableSchema declared, String alter, List<SchemaChange> changes) {
+	private static void columns(TableSchema current, TableSchema declared, Map<String, String> renamed, String alter,
+			List<SchemaChange> changes) {
 		Map<String, ColumnSchema> before = byColumnName(current.columns());
 		Map<String, ColumnSchema> after = byColumnName(declared.columns());
 		String previous = null;
 		for (ColumnSchema column : declared.columns()) {
 			ColumnSchema old = before.get(column.name());
+			String from = renamed.get(column.name());
+			if (from != null) {
+				changes.add(new SchemaChange(declared.name(), "column " + from + " renamed to " + column.name(),
+						List.of(alter + "RENAME COLUMN " + quote(from) + " TO " + quote(column.name())),
+						List.of(alter + "RENAME COLUMN " + quote(column.name()) + " TO " + quote(from)), false));
+				ColumnSchema was = before.get(from);
+				old = new ColumnSchema(column.name(), was.type(), was.defaultKind(), was.defaultExpression(), was.codec(),
+						was.comment());
+			}
 			if (old == null) {
 				changes.add(new SchemaChange(declared.name(), "column " + column.name() + " added",
 						List.of(alter + "ADD COLUMN " + column.definition()
@@ -145,7 +172,7 @@ public final class SchemaDiff {
 			previous = column.name();
 		}
 		for (ColumnSchema column : current.columns()) {
-			if (!after.containsKey(column.name())) {
+			if (!after.containsKey(column.name()) && !renamed.containsValue(column.name())) {
 				changes.add(new SchemaChange(declared.name(), "column " + column.name() + " not declared",
 						List.of(alter + "DROP COLUMN " + quote(column.name())),
 						List.of(alter + "ADD COLUMN " + column.definition()), true));

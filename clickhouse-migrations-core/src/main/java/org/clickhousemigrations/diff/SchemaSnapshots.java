@@ -4,6 +4,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +26,9 @@ import org.clickhousemigrations.sql.Identifiers;
  */
 public final class SchemaSnapshots {
 
+	private static final DateTimeFormatter TAKEN_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+		.withZone(ZoneOffset.UTC);
+
 	private final String historyTable;
 
 	/** @param historyTable the name of the history table, which the snapshot table's name extends */
@@ -29,8 +36,8 @@ public final class SchemaSnapshots {
 		this.historyTable = historyTable;
 	}
 
-	/** Keeps the schema of the connection's database as it is now, as the next snapshot. */
-	public void remember(Connection connection) throws SQLException {
+	/** Keeps the schema of the connection's database as it is now, as the next snapshot, and returns it. */
+	public RememberedSchema remember(Connection connection) throws SQLException {
 		Map<String, TableSchema> objects = current(connection);
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE IF NOT EXISTS " + name() + " (snapshot UInt64, object String, "
@@ -41,33 +48,51 @@ public final class SchemaSnapshots {
 				snapshot = (last.next() ? last.getLong(1) : 0) + 1;
 			}
 			// An empty database is a snapshot too: one row without an object says so.
-			StringBuilder insert = new StringBuilder("INSERT INTO " + name() + " (snapshot, object, definition, "
-					+ "fingerprint) VALUES (" + snapshot + ", '', '', '')");
-			objects.forEach((object, schema) -> insert.append(", (").append(snapshot).append(", ")
-				.append(Identifiers.literal(object)).append(", ").append(Identifiers.literal(schema.createQuery()))
-				.append(", ").append(Identifiers.literal(Checksums.of(schema.createQuery()))).append(')'));
+			Instant takenAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+			String values = snapshot + ", " + Identifiers.literal(TAKEN_AT.format(takenAt));
+			StringBuilder insert = new StringBuilder("INSERT INTO " + name() + " (snapshot, taken_at, object, "
+					+ "definition, fingerprint) VALUES (" + values + ", '', '', '')");
+			Map<String, String> fingerprints = new TreeMap<>();
+			objects.forEach((object, schema) -> {
+				fingerprints.put(object, Checksums.of(schema.createQuery()));
+				insert.append(", (").append(values).append(", ").append(Identifiers.literal(object)).append(", ")
+					.append(Identifiers.literal(schema.createQuery())).append(", ")
+					.append(Identifiers.literal(fingerprints.get(object))).append(')');
+			});
 			statement.execute(insert.toString());
+			return new RememberedSchema(snapshot, takenAt, fingerprints, List.of());
 		}
 	}
 
 	/**
-	 * What changed in the connection's database since the last snapshot; empty when nothing did,
-	 * or when no migrate took a snapshot yet.
+	 * The last snapshot, and what changed in the connection's database since;
+	 * {@link RememberedSchema#NONE} when no migrate took a snapshot yet.
 	 */
-	public List<Drift> drift(Connection connection) throws SQLException {
+	public RememberedSchema read(Connection connection) throws SQLException {
 		Map<String, String> remembered = new TreeMap<>();
+		Map<String, String> fingerprints = new TreeMap<>();
+		long snapshot = 0;
+		Instant takenAt = null;
 		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT object, definition FROM " + name()
-						+ " WHERE snapshot = (SELECT max(snapshot) FROM " + name() + ") AND object != ''")) {
+				ResultSet rows = statement.executeQuery("SELECT snapshot, toUnixTimestamp64Milli(taken_at), object, definition, fingerprint FROM "
+						+ name() + " WHERE snapshot = (SELECT max(snapshot) FROM " + name() + ")")) {
 			while (rows.next()) {
-				remembered.put(rows.getString(1), rows.getString(2));
+				snapshot = rows.getLong(1);
+				takenAt = Instant.ofEpochMilli(rows.getLong(2));
+				if (!rows.getString(3).isEmpty()) {
+					remembered.put(rows.getString(3), rows.getString(4));
+					fingerprints.put(rows.getString(3), rows.getString(5));
+				}
 			}
 		}
 		catch (SQLException ex) {
 			if (ClickHouseErrors.isUnknownTableOrDatabase(ex)) {
-				return List.of();
+				return RememberedSchema.NONE;
 			}
 			throw ex;
+		}
+		if (snapshot == 0) {
+			return RememberedSchema.NONE;
 		}
 		Map<String, TableSchema> current = current(connection);
 		List<Drift> drift = new ArrayList<>();
@@ -83,7 +108,7 @@ public final class SchemaSnapshots {
 		current.keySet().stream()
 			.filter((object) -> !remembered.containsKey(object))
 			.forEach((object) -> drift.add(new Drift(object, "created outside migrations")));
-		return drift;
+		return new RememberedSchema(snapshot, takenAt, fingerprints, drift);
 	}
 
 	// The objects of the connection's database now, this library's own tables left out.

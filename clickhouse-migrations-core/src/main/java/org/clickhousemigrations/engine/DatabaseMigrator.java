@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.clickhousemigrations.MigrationInfo;
 import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.diff.RememberedSchema;
 import org.clickhousemigrations.execute.ExecutionTarget;
 import org.clickhousemigrations.execute.MigrationExecutor;
 import org.clickhousemigrations.execute.OutcomeUnknownException;
@@ -70,6 +71,7 @@ final class DatabaseMigrator {
 			}
 			return script;
 		}
+		RememberedSchema taken = null;
 		try {
 			if (!snapshot.exists()) {
 				history().create(this.database);
@@ -80,14 +82,14 @@ final class DatabaseMigrator {
 						infos(history().read(this.database)), target);
 				long started = System.nanoTime();
 				execute(stillPending, false, held);
-				rememberSchema(stillPending);
+				taken = rememberSchema(stillPending);
 				logger.info("Database '{}' migrated: {} migration{} applied in {} ms", this.database.name(),
 						stillPending.size(), (stillPending.size() == 1) ? "" : "s",
 						(System.nanoTime() - started) / 1_000_000);
 			}
 		}
 		finally {
-			this.services.reports().readAfterRun(this.database, this.resolved);
+			this.services.reports().readAfterRun(this.database, this.resolved, taken);
 		}
 		return List.of();
 	}
@@ -135,17 +137,19 @@ final class DatabaseMigrator {
 			.execute(plan, rollback);
 	}
 
-	// The schema a migrate or rollback left, to tell later changes made outside migrations. Never fails it.
-	private void rememberSchema(List<MigrationInfo> applied) {
+	// The schema a migrate or rollback left, to tell later changes made outside migrations; null when
+	// nothing was remembered. Never fails the run.
+	private RememberedSchema rememberSchema(List<MigrationInfo> applied) {
 		if (applied.isEmpty() || this.services.snapshots() == null) {
-			return;
+			return null;
 		}
 		try (Connection connection = this.database.dataSource().getConnection()) {
-			this.services.snapshots().remember(connection);
+			return this.services.snapshots().remember(connection);
 		}
 		catch (SQLException | RuntimeException ex) {
 			logger.warn("Database '{}' was migrated, but its schema could not be remembered, so drift cannot be told: {}",
 					this.database.name(), ClickHouseErrors.describe(ex));
+			return null;
 		}
 	}
 

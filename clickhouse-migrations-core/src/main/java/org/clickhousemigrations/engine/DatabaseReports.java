@@ -10,7 +10,7 @@ import org.clickhousemigrations.ClickHouseMigrationRouter;
 import org.clickhousemigrations.DatabaseReport;
 import org.clickhousemigrations.MigrationInfo;
 import org.clickhousemigrations.ResolvedMigration;
-import org.clickhousemigrations.diff.Drift;
+import org.clickhousemigrations.diff.RememberedSchema;
 import org.clickhousemigrations.diff.SchemaSnapshots;
 import org.clickhousemigrations.history.InvalidHistoryException;
 import org.clickhousemigrations.history.MigrationHistory;
@@ -41,60 +41,72 @@ final class DatabaseReports {
 		this.snapshots = snapshots;
 	}
 
-	/** Reads the history of the database and its drift, and keeps and returns its report; never throws. */
+	/**
+	 * Reads the history of the database, its remembered schema and drift, and keeps and returns its
+	 * report; never throws.
+	 */
 	DatabaseReport read(MigrationDatabase database, List<ResolvedMigration> resolved) {
-		return read(database, resolved, true);
+		return read(database, resolved, null);
 	}
 
 	/**
 	 * Reads the history of the database after a run, and keeps and returns its report; never throws.
-	 * No drift: the run just remembered the schema it left.
+	 * The schema is the one the run remembered, if it did, without asking for drift: the run just
+	 * took it. Otherwise that of the previous report.
 	 */
-	DatabaseReport readAfterRun(MigrationDatabase database, List<ResolvedMigration> resolved) {
-		return read(database, resolved, false);
+	DatabaseReport readAfterRun(MigrationDatabase database, List<ResolvedMigration> resolved, RememberedSchema taken) {
+		return read(database, resolved, (taken != null) ? taken : known(database));
 	}
 
-	/** Keeps and returns the report of the states just read, without asking for drift. */
+	/** Keeps and returns the report of the states just read, without reading the schema again. */
 	DatabaseReport remember(MigrationDatabase database, List<MigrationInfo> infos) {
-		return keep(report(database, infos, List.of()));
+		return keep(report(database, infos, known(database)));
 	}
 
-	private DatabaseReport read(MigrationDatabase database, List<ResolvedMigration> resolved, boolean withDrift) {
+	private DatabaseReport read(MigrationDatabase database, List<ResolvedMigration> resolved, RememberedSchema schema) {
 		try {
 			List<MigrationInfo> infos = MigrationPlanner.info(database, resolved, this.history.read(database).latest(),
 					this.router);
-			return keep(report(database, infos, withDrift ? drift(database, infos) : List.of()));
+			return keep(report(database, infos, (schema != null) ? schema : schema(database, infos)));
 		}
 		catch (RuntimeException ex) {
 			return unreadable(database, ex);
 		}
 	}
 
-	private DatabaseReport report(MigrationDatabase database, List<MigrationInfo> infos, List<Drift> drift) {
+	private DatabaseReport report(MigrationDatabase database, List<MigrationInfo> infos, RememberedSchema schema) {
 		return new DatabaseReport(database.name(), database.migrate(), database.readonly(),
-				DatabaseReport.status(database, infos), this.history.location(database), infos, null, drift);
+				DatabaseReport.status(database, infos), this.history.location(database), infos, null, schema);
 	}
 
 	// While a migration or rollback is half done, the schema differs from the last snapshot by this
 	// library's own doing: drift is told only against a settled history.
-	private List<Drift> drift(MigrationDatabase database, List<MigrationInfo> infos) {
-		if (this.snapshots == null || infos.stream().anyMatch((info) -> info.state() == MigrationState.FAILED)) {
-			return List.of();
+	private RememberedSchema schema(MigrationDatabase database, List<MigrationInfo> infos) {
+		if (this.snapshots == null) {
+			return RememberedSchema.NONE;
 		}
 		try (Connection connection = database.dataSource().getConnection()) {
-			return this.snapshots.drift(connection);
+			RememberedSchema schema = this.snapshots.read(connection);
+			return infos.stream().anyMatch((info) -> info.state() == MigrationState.FAILED) ? schema.withoutDrift()
+					: schema;
 		}
 		catch (SQLException ex) {
 			logger.warn("Cannot tell the drift of database '{}': {}", database.name(), ClickHouseErrors.describe(ex));
-			return List.of();
+			return RememberedSchema.NONE;
 		}
+	}
+
+	// The schema of the previous report, without its drift (which may be gone).
+	private RememberedSchema known(MigrationDatabase database) {
+		DatabaseReport previous = this.latest.get(database.name());
+		return (previous != null) ? previous.schema().withoutDrift() : RememberedSchema.NONE;
 	}
 
 	private DatabaseReport unreadable(MigrationDatabase database, RuntimeException failure) {
 		return keep(new DatabaseReport(database.name(), database.migrate(), database.readonly(),
 				!database.migrate() ? DatabaseStatus.DISABLED
 						: (failure instanceof InvalidHistoryException) ? DatabaseStatus.INVALID : DatabaseStatus.UNREACHABLE,
-				this.history.location(database), List.of(), failure.getMessage(), List.of()));
+				this.history.location(database), List.of(), failure.getMessage(), RememberedSchema.NONE));
 	}
 
 	/** The latest report of the database, or {@code null} if it was not read yet. */

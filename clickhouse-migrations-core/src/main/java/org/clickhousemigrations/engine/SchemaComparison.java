@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.diff.ColumnRename;
 import org.clickhousemigrations.diff.SchemaChange;
 import org.clickhousemigrations.diff.SchemaDiff;
 import org.clickhousemigrations.diff.SchemaReader;
@@ -70,7 +71,8 @@ public final class SchemaComparison {
 				migrate(module, current);
 				declare(declaration, declared);
 				Map<String, TableSchema> migrated = SchemaReader.read(connection, current, HISTORY);
-				return SchemaDiff.between(migrated, SchemaReader.read(connection, declared, HISTORY));
+				List<ColumnRename> renames = declaration.stream().flatMap((each) -> each.renames().stream()).toList();
+				return SchemaDiff.between(migrated, SchemaReader.read(connection, declared, HISTORY), renames);
 			}
 			finally {
 				statement.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(current));

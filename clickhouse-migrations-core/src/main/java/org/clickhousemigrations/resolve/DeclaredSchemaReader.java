@@ -43,7 +43,7 @@ public class DeclaredSchemaReader implements SchemaDeclarations {
 		List<String> problems = new ArrayList<>();
 		String folder = module + "/" + MigrationResolver.SCHEMA_FOLDER + "/";
 		Map<String, Resource> files = new TreeMap<>();
-		Map<String, String> tables = new TreeMap<>();
+		Map<String, DeclaredStatement> tables = new TreeMap<>();
 		for (String location : this.locations) {
 			Location root = Location.of(location);
 			root.find(this.resources, "*.sql", problems).forEach((path, resource) -> {
@@ -63,14 +63,13 @@ public class DeclaredSchemaReader implements SchemaDeclarations {
 		files.forEach((path, resource) -> {
 			try {
 				SqlScript.parse(resource.getContentAsString(StandardCharsets.UTF_8)).forward()
-					.forEach((statement) -> statements.add(new DeclaredStatement(path, statement)));
+					.forEach((statement) -> statements.add(new DeclaredStatement(path, statement, List.of())));
 			}
 			catch (IOException | IllegalArgumentException ex) {
 				problems.add(path + ": " + ex.getMessage());
 			}
 		});
-		tables.forEach((className, sql) -> statements
-			.add(new DeclaredStatement(className, new SqlScript.Statement(sql, Map.of()))));
+		statements.addAll(tables.values());
 		if (!problems.isEmpty()) {
 			throw new ClickHouseMigrationException("Invalid schema declaration of module '" + module + "':\n  - "
 					+ String.join("\n  - ", problems));
@@ -78,12 +77,13 @@ public class DeclaredSchemaReader implements SchemaDeclarations {
 		return statements;
 	}
 
-	private void table(String classPath, Map<String, String> tables, List<String> problems) {
+	private void table(String classPath, Map<String, DeclaredStatement> tables, List<String> problems) {
 		String className = classPath.replace('/', '.');
 		try {
 			Class<?> type = ClassUtils.forName(className, this.classLoader);
 			if (type.isAnnotationPresent(ClickHouseTable.class)) {
-				tables.put(className, JavaDeclarations.createTable(type));
+				tables.put(className, new DeclaredStatement(className,
+						new SqlScript.Statement(JavaDeclarations.createTable(type), Map.of()), JavaDeclarations.renames(type)));
 			}
 		}
 		catch (ClassNotFoundException | LinkageError | IllegalArgumentException ex) {

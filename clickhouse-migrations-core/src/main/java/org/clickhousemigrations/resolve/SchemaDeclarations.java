@@ -2,6 +2,8 @@ package org.clickhousemigrations.resolve;
 
 import java.util.List;
 
+import org.clickhousemigrations.diff.ColumnRename;
+
 /** The declared schema of each module; {@link DeclaredSchemaReader} reads it from files and classes. */
 @FunctionalInterface
 public interface SchemaDeclarations {
@@ -17,8 +19,14 @@ public interface SchemaDeclarations {
 	 *
 	 * @param file the file, or the class
 	 * @param statement the statement, with the settings of the file's {@code SET} statements
+	 * @param renames the columns it declares renamed
 	 */
-	record DeclaredStatement(String file, SqlScript.Statement statement) {
+	record DeclaredStatement(String file, SqlScript.Statement statement, List<ColumnRename> renames) {
+
+		public DeclaredStatement {
+			renames = List.copyOf(renames);
+		}
+
 	}
 
 }

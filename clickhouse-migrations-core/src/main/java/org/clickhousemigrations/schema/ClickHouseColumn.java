@@ -36,4 +36,11 @@ public @interface ClickHouseColumn {
 	/** The column comment. */
 	String comment() default "";
 
+	/**
+	 * The name the column had before, when it was renamed: {@code diff} and {@code generate} then
+	 * write {@code RENAME COLUMN} rather than dropping the old column and adding a new one. Once every
+	 * database has the new name, it can stay or go.
+	 */
+	String renamedFrom() default "";
+
 }

@@ -13,14 +13,14 @@ class SchemaDiffTests {
 
 	@Test
 	void sameSchemasHaveNoDifference() {
-		assertThat(SchemaDiff.between(Map.of("t", table("t")), Map.of("t", table("t")))).isEmpty();
+		assertThat(SchemaDiff.between(Map.of("t", table("t")), Map.of("t", table("t")), List.of())).isEmpty();
 	}
 
 	@Test
 	void ttlChangesInPlaceAndItsRemovalToo() {
 		TableSchema withTtl = new TableSchema("t", "MergeTree", "MergeTree ORDER BY id", "d + toIntervalDay(1)",
 				Map.of(), "", "", "CREATE TABLE t", columns(), List.of(), Map.of());
-		SchemaChange change = SchemaDiff.between(Map.of("t", table("t")), Map.of("t", withTtl)).get(0);
+		SchemaChange change = SchemaDiff.between(Map.of("t", table("t")), Map.of("t", withTtl), List.of()).get(0);
 		assertThat(change.forward()).containsExactly("ALTER TABLE `t` MODIFY TTL d + toIntervalDay(1)");
 		assertThat(change.rollback()).containsExactly("ALTER TABLE `t` REMOVE TTL");
 	}
@@ -29,7 +29,7 @@ class SchemaDiffTests {
 	void onlyACommentOfAColumnChangedIsAComment() {
 		TableSchema commented = new TableSchema("t", "MergeTree", "MergeTree ORDER BY id", "", Map.of(), "", "",
 				"CREATE TABLE t", List.of(new ColumnSchema("id", "UInt64", "", "", "", "the key")), List.of(), Map.of());
-		assertThat(SchemaDiff.between(Map.of("t", table("t")), Map.of("t", commented))).singleElement()
+		assertThat(SchemaDiff.between(Map.of("t", table("t")), Map.of("t", commented), List.of())).singleElement()
 			.satisfies((change) -> {
 				assertThat(change.forward()).containsExactly("ALTER TABLE `t` COMMENT COLUMN `id` 'the key'");
 				assertThat(change.rollback()).containsExactly("ALTER TABLE `t` COMMENT COLUMN `id` ''");
@@ -40,7 +40,7 @@ class SchemaDiffTests {
 	void changedIndexIsDroppedAndAddedAndComesBackOnRollback() {
 		TableSchema before = withIndex(new IndexSchema("i", "id", "minmax", 1));
 		TableSchema after = withIndex(new IndexSchema("i", "id", "set(10)", 2));
-		SchemaChange change = SchemaDiff.between(Map.of("t", before), Map.of("t", after)).get(0);
+		SchemaChange change = SchemaDiff.between(Map.of("t", before), Map.of("t", after), List.of()).get(0);
 		assertThat(change.forward()).containsExactly("ALTER TABLE `t` DROP INDEX IF EXISTS `i`",
 				"ALTER TABLE `t` ADD INDEX `i` id TYPE set(10) GRANULARITY 2");
 		assertThat(change.rollback()).containsExactly("ALTER TABLE `t` DROP INDEX IF EXISTS `i`",
@@ -50,11 +50,11 @@ class SchemaDiffTests {
 	@Test
 	void settingsThatCanChangeChangeInPlaceAndFixedOnesNeedACopy() {
 		SchemaChange modified = SchemaDiff.between(Map.of("t", withSettings(Map.of("index_granularity", "8192"))),
-				Map.of("t", withSettings(Map.of("index_granularity", "8192", "ttl_only_drop_parts", "1")))).get(0);
+				Map.of("t", withSettings(Map.of("index_granularity", "8192", "ttl_only_drop_parts", "1"))), List.of()).get(0);
 		assertThat(modified.forward()).containsExactly("ALTER TABLE `t` MODIFY SETTING ttl_only_drop_parts = 1");
 		assertThat(modified.rollback()).containsExactly("ALTER TABLE `t` RESET SETTING ttl_only_drop_parts");
 		List<SchemaChange> copied = SchemaDiff.between(Map.of("t", withSettings(Map.of("index_granularity", "8192"))),
-				Map.of("t", withSettings(Map.of("index_granularity", "1024"))));
+				Map.of("t", withSettings(Map.of("index_granularity", "1024"))), List.of());
 		assertThat(copied.get(0).forward()).hasSize(3).last().isEqualTo("EXCHANGE TABLES `t` AND `t__new`");
 		assertThat(copied.get(0).drops()).isFalse();
 		// Undone by the same plan the other way, whether the table left behind was dropped or not.
@@ -66,12 +66,35 @@ class SchemaDiffTests {
 	}
 
 	@Test
+	void aColumnDeclaredRenamedIsRenamedThenChangedAndNotDropped() {
+		TableSchema before = new TableSchema("t", "MergeTree", "MergeTree ORDER BY id", "", Map.of(), "", "",
+				"CREATE TABLE t", List.of(new ColumnSchema("id", "UInt64", "", "", "", ""),
+						new ColumnSchema("uid", "UInt32", "", "", "", "")), List.of(), Map.of());
+		TableSchema after = new TableSchema("t", "MergeTree", "MergeTree ORDER BY id", "", Map.of(), "", "",
+				"CREATE TABLE t", List.of(new ColumnSchema("id", "UInt64", "", "", "", ""),
+						new ColumnSchema("user_id", "UInt64", "", "", "", "")), List.of(), Map.of());
+		List<SchemaChange> changes = SchemaDiff.between(Map.of("t", before), Map.of("t", after),
+				List.of(new ColumnRename("t", "uid", "user_id")));
+		assertThat(changes).map(SchemaChange::change).containsExactly("column uid renamed to user_id",
+				"column user_id changed from UInt32");
+		assertThat(changes.get(0).forward()).containsExactly("ALTER TABLE `t` RENAME COLUMN `uid` TO `user_id`");
+		assertThat(changes.get(0).rollback()).containsExactly("ALTER TABLE `t` RENAME COLUMN `user_id` TO `uid`");
+		assertThat(changes.get(1).forward()).containsExactly("ALTER TABLE `t` MODIFY COLUMN `user_id` UInt64");
+		assertThat(changes.get(1).rollback()).containsExactly("ALTER TABLE `t` MODIFY COLUMN `user_id` UInt32");
+		// Once renamed, the declaration's note changes nothing; without it, it is a drop and an add.
+		assertThat(SchemaDiff.between(Map.of("t", after), Map.of("t", after), List.of(new ColumnRename("t", "uid",
+				"user_id")))).isEmpty();
+		assertThat(SchemaDiff.between(Map.of("t", before), Map.of("t", after), List.of()))
+			.map(SchemaChange::change).containsExactly("column user_id added", "column uid not declared");
+	}
+
+	@Test
 	void changedViewIsRecreated() {
 		TableSchema before = new TableSchema("v", "View", "", "", Map.of(), "", "SELECT 1", "CREATE VIEW v AS SELECT 1",
 				List.of(), List.of(), Map.of());
 		TableSchema after = new TableSchema("v", "View", "", "", Map.of(), "", "SELECT 2", "CREATE VIEW v AS SELECT 2",
 				List.of(), List.of(), Map.of());
-		assertThat(SchemaDiff.between(Map.of("v", before), Map.of("v", after))).singleElement()
+		assertThat(SchemaDiff.between(Map.of("v", before), Map.of("v", after), List.of())).singleElement()
 			.satisfies((change) -> assertThat(change.forward()).containsExactly("DROP VIEW `v`", "CREATE VIEW v AS SELECT 2"));
 	}
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.ValidationReport;
 import org.clickhousemigrations.diff.Drift;
+import org.clickhousemigrations.diff.RememberedSchema;
 import org.clickhousemigrations.test.EmbeddedClickHouse;
 import org.clickhousemigrations.test.EmbeddedClickHouseExtension;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,10 @@ class DriftIT {
 				Clock.systemUTC());
 		migrations.migrate();
 		assertThat(migrations.validate().isValid()).isTrue();
-		assertThat(migrations.info("main").drift()).isEmpty();
+		RememberedSchema remembered = migrations.info("main").schema();
+		assertThat(remembered.snapshot()).isEqualTo(1);
+		assertThat(remembered.objects()).containsOnlyKeys("t");
+		assertThat(remembered.drift()).isEmpty();
 
 		clickHouse.query("ALTER TABLE " + database + ".t ADD COLUMN x UInt8");
 		clickHouse.query("CREATE TABLE " + database + ".extra (id UInt8) ENGINE = Memory");
@@ -37,6 +41,7 @@ class DriftIT {
 		clickHouse.query("ALTER TABLE " + database + ".t DROP COLUMN x");
 		clickHouse.query("DROP TABLE " + database + ".extra");
 		assertThat(migrations.validate().isValid()).isTrue();
+		assertThat(migrations.info("main").schema().fingerprint()).isEqualTo(remembered.fingerprint());
 	}
 
 	@Test

@@ -98,6 +98,20 @@ class SchemaComparisonIT {
 		assertThat(compare(clickHouse, "classpath:db/declared")).map(SchemaChange::object).containsExactly("other");
 	}
 
+	@Test
+	void aColumnDeclaredRenamedIsRenamedNotDroppedAndAdded(EmbeddedClickHouse clickHouse) throws IOException {
+		write("shop/V1__create.sql", "CREATE TABLE visit (id Int64, uid UInt32) ENGINE = MergeTree ORDER BY id;\n");
+		// db.renamed.shop.schema.Visit: @ClickHouseColumn(renamedFrom = "uid") long userId.
+		List<SchemaChange> changes = compare(clickHouse, "classpath:db/renamed");
+		assertThat(changes).map((change) -> change.object() + ": " + change.change()).containsExactly(
+				"visit: column uid renamed to user_id", "visit: column user_id changed from UInt32");
+		assertThat(changes).noneMatch(SchemaChange::drops);
+		List<String> forward = new ArrayList<>();
+		changes.forEach((change) -> forward.addAll(change.forward()));
+		write("shop/V2__rename.sql", String.join(";\n", forward) + ";\n");
+		assertThat(compare(clickHouse, "classpath:db/renamed")).isEmpty();
+	}
+
 	private List<SchemaChange> compare(EmbeddedClickHouse clickHouse, String... declarationLocations) {
 		MigrationResolver resolver = new MigrationResolver(List.of("filesystem:" + this.root),
 				getClass().getClassLoader(), JavaMigrationFactory.REFLECTION);

@@ -3,11 +3,13 @@ package org.clickhousemigrations.autoconfigure.actuate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.DatabaseReport;
 import org.clickhousemigrations.MigrationInfo;
+import org.clickhousemigrations.diff.RememberedSchema;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -45,8 +47,11 @@ public class ClickHouseMigrationsEndpoint {
 		Map<String, ModuleDescriptor> modules = new LinkedHashMap<>();
 		report.modules().forEach((module, infos) -> modules.put(module,
 				new ModuleDescriptor(infos.stream().map(ClickHouseMigrationsEndpoint::describe).toList())));
+		RememberedSchema schema = report.schema();
 		return new DatabaseDescriptor(report.migrate(), report.readonly(), report.status().name(),
 				report.historyTable(), modules,
+				(schema.snapshot() == 0) ? null : new SchemaDescriptor(schema.snapshot(), schema.takenAt().toString(),
+						schema.fingerprint(), new TreeMap<>(schema.objects())),
 				report.drift().stream().map((drift) -> new DriftDescriptor(drift.object(), drift.change())).toList());
 	}
 
@@ -63,9 +68,17 @@ public class ClickHouseMigrationsEndpoint {
 	public record MigrationsDescriptor(Map<String, DatabaseDescriptor> databases) implements OperationResponseBody {
 	}
 
-	/** One database; {@code drift}: objects changed outside migrations since the last migrate. */
+	/**
+	 * One database; {@code schema}: what the last migrate that changed something left ({@code null}
+	 * before the first); {@code drift}: objects changed outside migrations since.
+	 */
 	public record DatabaseDescriptor(boolean migrate, boolean readonly, String status, String historyTable,
-			Map<String, ModuleDescriptor> modules, List<DriftDescriptor> drift) implements OperationResponseBody {
+			Map<String, ModuleDescriptor> modules, SchemaDescriptor schema, List<DriftDescriptor> drift)
+			implements OperationResponseBody {
+	}
+
+	/** The remembered schema: its snapshot number, when, one fingerprint of it all, and one per object. */
+	public record SchemaDescriptor(long snapshot, String takenAt, String fingerprint, Map<String, String> objects) {
 	}
 
 	/** An object changed outside migrations, and what changed. */

@@ -2,10 +2,12 @@ package org.clickhousemigrations.autoconfigure.command;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.clickhousemigrations.DatabaseReport;
 import org.clickhousemigrations.MigrationInfo;
 import org.clickhousemigrations.MigrationsReport;
+import org.clickhousemigrations.diff.RememberedSchema;
 
 /** The state of every database as a table for a terminal. */
 final class StatusTable {
@@ -33,9 +35,24 @@ final class StatusTable {
 			if (!rows.isEmpty()) {
 				table(out, rows);
 			}
+			schema(out, database.schema());
 			out.append('\n');
 		}
 		return out.toString();
+	}
+
+	private static void schema(StringBuilder out, RememberedSchema schema) {
+		if (schema.snapshot() == 0) {
+			return;
+		}
+		out.append("  Schema: snapshot ").append(schema.snapshot()).append(" of ").append(schema.takenAt())
+			.append(", fingerprint ").append(schema.fingerprint()).append(", ").append(schema.objects().size())
+			.append((schema.objects().size() == 1) ? " object" : " objects");
+		out.append(schema.drift().isEmpty() ? ", no drift\n" : ", drift:\n");
+		schema.drift().forEach((drift) -> out.append("    ").append(drift.object()).append(": ")
+			.append(drift.change().lines().findFirst().orElse("")).append('\n'));
+		schema.objects().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach((object) -> out
+			.append("    ").append(object.getKey()).append(' ').append(object.getValue()).append('\n'));
 	}
 
 	private static void table(StringBuilder out, List<String[]> rows) {
