@@ -67,6 +67,12 @@ public interface ClickHouseMigrations {
 	void rollback(String database, String module, String version);
 
 	/**
+	 * What {@link #rollback} would run, with placeholders resolved and the history writes, without
+	 * writing anything.
+	 */
+	DryRunReport rollbackDryRun(String database, String module, String version);
+
+	/**
 	 * Clears failed migrations, re-aligns changed checksums and forgets missing migrations, each
 	 * recorded as a history row.
 	 * @return one line per repaired migration
@@ -86,5 +92,17 @@ public interface ClickHouseMigrations {
 
 	/** Declares {@code module} of {@code database} to be at {@code version} without running anything. */
 	void baseline(String database, String module, String version);
+
+	/**
+	 * Records as applied every migration of {@code module} that another tool applied to
+	 * {@code database}, as its history table says, without running anything.
+	 * @param tool {@code flyway}, {@code golang-migrate}, {@code goose}, {@code dbmate} or {@code liquibase}
+	 * @param module the module the tool's migrations are in; {@code null} when the database has one
+	 * @param dryRun {@code true} to only say what would be recorded
+	 * @return one line per migration recorded (or that would be)
+	 * @throws ClickHouseMigrationException with nothing written, when that history shows a failed or
+	 * dirty migration, names a version that has no migration here, or the module has history already
+	 */
+	List<String> importHistory(String database, String module, String tool, boolean dryRun);
 
 }

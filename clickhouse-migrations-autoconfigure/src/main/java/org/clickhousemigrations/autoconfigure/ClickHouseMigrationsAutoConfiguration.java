@@ -7,10 +7,12 @@ import javax.sql.DataSource;
 
 import org.clickhousemigrations.ClickHouseMigrationRouter;
 import org.clickhousemigrations.ClickHouseMigrations;
+import org.clickhousemigrations.DeclaredSchemas;
 import org.clickhousemigrations.MigrationListener;
 import org.clickhousemigrations.ResolvedMigration;
 import org.clickhousemigrations.diff.SchemaSnapshots;
 import org.clickhousemigrations.engine.DefaultClickHouseMigrations;
+import org.clickhousemigrations.engine.DefaultDeclaredSchemas;
 import org.clickhousemigrations.execute.JdbcExecutionTargetFactory;
 import org.clickhousemigrations.history.ClickHouseMigrationHistory;
 import org.clickhousemigrations.history.MigrationHistory;
@@ -112,6 +114,13 @@ public class ClickHouseMigrationsAutoConfiguration {
 		return new DefaultClickHouseMigrations(dataSources.databases(), migrations, history, lock, router,
 				new JdbcExecutionTargetFactory(history, properties.getPlaceholders()), listeners.orderedStream().toList(),
 				new SchemaSnapshots(properties.getHistory().getTable()), properties.isRollbackEnabled());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeclaredSchemas clickHouseDeclaredSchemas(ClickHouseMigrations migrations, SchemaDeclarations declarations,
+			ClickHouseMigrationsProperties properties) {
+		return new DefaultDeclaredSchemas(migrations, declarations, properties.getPlaceholders());
 	}
 
 	@Bean

@@ -52,6 +52,9 @@ public class ClickHouseMigrationsProperties {
 	/** For repair: whether a statement whose outcome the history does not know ran or did not run. */
 	private StatementOutcome outcome;
 
+	/** For import and rollback: say what would be written or run, and write nothing. */
+	private boolean dryRun;
+
 	/** Global placeholders, replacing ${name} in SQL. */
 	private Map<String, String> placeholders = new LinkedHashMap<>();
 
@@ -148,6 +151,14 @@ public class ClickHouseMigrationsProperties {
 
 	public void setAllowDrop(boolean allowDrop) {
 		this.allowDrop = allowDrop;
+	}
+
+	public boolean isDryRun() {
+		return this.dryRun;
+	}
+
+	public void setDryRun(boolean dryRun) {
+		this.dryRun = dryRun;
 	}
 
 	public StatementOutcome getOutcome() {

@@ -111,6 +111,19 @@ final class DatabaseMigrator {
 		}
 	}
 
+	/** What {@link #rollback} would run, without the lock and without writing anything. */
+	List<String> rollbackDryRun(MigrationKey target) {
+		List<MigrationInfo> undo = RollbackPlanner.plan(this.database.name(), infos(history().read(this.database)),
+				target);
+		if (undo.isEmpty()) {
+			return List.of();
+		}
+		try (ExecutionTarget dry = this.services.targets().open(this.database, true)) {
+			execute(dry, undo, true, null);
+			return dry.script();
+		}
+	}
+
 	private void execute(List<MigrationInfo> infos, boolean rollback, MigrationLock.Held held) {
 		if (infos.isEmpty()) {
 			return;

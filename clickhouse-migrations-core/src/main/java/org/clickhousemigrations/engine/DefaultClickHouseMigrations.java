@@ -19,6 +19,7 @@ import org.clickhousemigrations.ValidationReport;
 import org.clickhousemigrations.diff.SchemaSnapshots;
 import org.clickhousemigrations.execute.ExecutionTargetFactory;
 import org.clickhousemigrations.history.MigrationHistory;
+import org.clickhousemigrations.history.ToolHistory.Tool;
 import org.clickhousemigrations.lock.MigrationLock;
 import org.clickhousemigrations.model.DatabaseStatus;
 import org.clickhousemigrations.model.MigrationDatabase;
@@ -149,6 +150,13 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 	}
 
 	@Override
+	public DryRunReport rollbackDryRun(String database, String module, String version) {
+		List<String> script = migrator(writable(database)).rollbackDryRun(new MigrationKey(module,
+				MigrationVersion.parse(version)));
+		return new DryRunReport(Map.of(database, script));
+	}
+
+	@Override
 	public List<String> repair(String database, StatementOutcome outcome) {
 		return repairs(writable(database)).repair(outcome);
 	}
@@ -156,6 +164,26 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 	@Override
 	public void baseline(String database, String module, String version) {
 		repairs(writable(database)).baseline(new MigrationKey(module, MigrationVersion.parse(version)));
+	}
+
+	@Override
+	public List<String> importHistory(String database, String module, String tool, boolean dryRun) {
+		MigrationDatabase target = writable(database);
+		Tool from = Tool.of(tool);
+		String into = module;
+		if (into == null) {
+			List<String> modules = this.migrations.get().stream()
+				.map(ResolvedMigration::module)
+				.filter(target::includes)
+				.distinct()
+				.toList();
+			if (modules.size() != 1) {
+				throw new IllegalArgumentException("import needs the module the migrations of " + from.id()
+						+ " are in: --clickhouse.migrations.target=<module> (one of " + modules + ")");
+			}
+			into = modules.get(0);
+		}
+		return repairs(target).importFrom(from, into, dryRun);
 	}
 
 	private DatabaseReport info(MigrationDatabase database) {

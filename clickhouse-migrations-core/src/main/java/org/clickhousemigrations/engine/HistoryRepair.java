@@ -1,5 +1,7 @@
 package org.clickhousemigrations.engine;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,8 @@ import org.clickhousemigrations.MigrationStep;
 import org.clickhousemigrations.ResolvedMigration;
 import org.clickhousemigrations.execute.ExecutionTarget;
 import org.clickhousemigrations.history.MigrationHistory;
+import org.clickhousemigrations.history.ToolHistory;
+import org.clickhousemigrations.history.ToolHistory.Tool;
 import org.clickhousemigrations.lock.MigrationLock;
 import org.clickhousemigrations.model.AppliedMigration;
 import org.clickhousemigrations.model.HistoryEvent;
@@ -17,14 +21,16 @@ import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.model.MigrationKey;
 import org.clickhousemigrations.model.MigrationType;
 import org.clickhousemigrations.model.StatementOutcome;
+import org.clickhousemigrations.plan.ImportPlanner;
+import org.clickhousemigrations.plan.ImportPlanner.Adoption;
 import org.clickhousemigrations.plan.MigrationPlanner;
 import org.clickhousemigrations.plan.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Changes the history of one database without running any migration: repair and baseline, each
- * under the database's lock and recorded as history rows.
+ * Changes the history of one database without running any migration: repair, baseline and the
+ * import of another tool's history, each under the database's lock and recorded as history rows.
  */
 final class HistoryRepair {
 
@@ -141,6 +147,61 @@ final class HistoryRepair {
 			logger.info("Database '{}': module '{}' baselined at {}; migrations up to it will not run",
 					this.database.name(), target.module(), target.version());
 		}
+	}
+
+	/**
+	 * Records as applied what another tool applied to module {@code module}, as its history says.
+	 * @return one line per migration recorded, or that would be with {@code dryRun}
+	 */
+	List<String> importFrom(Tool tool, String module, boolean dryRun) {
+		ToolHistory tools;
+		try (Connection connection = this.database.dataSource().getConnection()) {
+			tools = ToolHistory.read(connection, tool);
+		}
+		catch (SQLException ex) {
+			throw ClickHouseMigrationException.cannotConnect(this.database.name(), ex);
+		}
+		Adoption adoption = ImportPlanner.plan(this.database.name(), module, tools, this.resolved.stream()
+			.filter((migration) -> migration.module().equals(module))
+			.toList());
+		if (!dryRun && !history().read(this.database).exists()) {
+			history().create(this.database);
+		}
+		try (MigrationLock.Held held = dryRun ? null : this.services.lock().acquire(this.database)) {
+			List<String> recorded = infos().stream()
+				.filter((info) -> info.key().module().equals(module) && info.applied() != null)
+				.map((info) -> info.key() + " (" + info.state() + ")")
+				.toList();
+			if (!recorded.isEmpty()) {
+				throw new ClickHouseMigrationException("Cannot import the history of " + tool.id() + " into module '"
+						+ module + "' of database '" + this.database.name() + "': its history has " + recorded
+						+ " already; nothing was written");
+			}
+			String by = installedBy();
+			Instant now = Instant.now();
+			List<AppliedMigration> rows = new ArrayList<>();
+			List<String> lines = new ArrayList<>();
+			if (adoption.baseline() != null) {
+				rows.add(imported(adoption.baseline(), HistoryEvent.BASELINE, by, now));
+				lines.add(adoption.baseline().key() + " " + adoption.baseline().script() + ": baseline of " + tool.id());
+			}
+			for (ResolvedMigration migration : adoption.applied()) {
+				rows.add(imported(migration, HistoryEvent.IMPORTED, by, now));
+				lines.add(migration.key() + " " + migration.script() + ": applied by " + tool.id());
+			}
+			if (!dryRun && !rows.isEmpty()) {
+				history().append(this.database, rows);
+				logger.info("Database '{}': imported {} migration{} of module '{}' from the history of {}; they will not "
+						+ "run again", this.database.name(), rows.size(), (rows.size() == 1) ? "" : "s", module, tool.id());
+			}
+			return lines;
+		}
+	}
+
+	private static AppliedMigration imported(ResolvedMigration migration, HistoryEvent event, String by, Instant now) {
+		int steps = (event == HistoryEvent.BASELINE) ? 0 : migration.steps().size();
+		return new AppliedMigration(migration.key(), migration.description(), migration.type(), migration.script(),
+				migration.checksum(), event, steps, steps, "", by, now, 0, "");
 	}
 
 	private List<MigrationInfo> infos() {

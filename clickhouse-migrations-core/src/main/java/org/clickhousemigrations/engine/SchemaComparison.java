@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -68,11 +69,13 @@ public final class SchemaComparison {
 			try {
 				statement.execute("CREATE DATABASE " + Identifiers.quote(current));
 				statement.execute("CREATE DATABASE " + Identifiers.quote(declared));
-				migrate(module, current);
+				Set<String> ofOtherModules = migrate(module, current, connection);
 				declare(declaration, declared);
+				Map<String, TableSchema> wanted = SchemaReader.read(connection, declared, HISTORY);
 				Map<String, TableSchema> migrated = SchemaReader.read(connection, current, HISTORY);
+				migrated.keySet().removeIf((name) -> ofOtherModules.contains(name) && !wanted.containsKey(name));
 				List<ColumnRename> renames = declaration.stream().flatMap((each) -> each.renames().stream()).toList();
-				return SchemaDiff.between(migrated, SchemaReader.read(connection, declared, HISTORY), renames);
+				return SchemaDiff.between(migrated, wanted, renames);
 			}
 			finally {
 				statement.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(current));
@@ -85,22 +88,28 @@ public final class SchemaComparison {
 		}
 	}
 
-	// The module's migrations, and those they depend on, replayed with this library itself.
-	private void migrate(String module, String scratch) {
-		ResolvedMigration last = this.resolved.stream()
+	// The module's migrations, and those of other modules they depend on, replayed with this library
+	// itself; returns the objects those of the other modules made, which the module does not declare.
+	private Set<String> migrate(String module, String scratch, Connection connection) throws SQLException {
+		List<ResolvedMigration> own = this.resolved.stream()
 			.filter((migration) -> migration.module().equals(module))
-			.reduce((first, second) -> second)
-			.orElse(null);
-		if (last == null) {
-			return;
+			.toList();
+		if (own.isEmpty()) {
+			return Set.of();
 		}
-		MigrationDatabase target = new MigrationDatabase(this.database.name(), in(scratch), true, false,
+		MigrationDatabase target = new MigrationDatabase(scratch, in(scratch), true, false,
 				this.database.modules(), null, this.database.placeholders());
 		ClickHouseMigrationHistory history = new ClickHouseMigrationHistory(HISTORY, null, null);
-		new DefaultClickHouseMigrations(List.of(target), () -> this.resolved, history,
-				new TableMigrationLock(HISTORY + "_lock", null, Duration.ZERO, Duration.ofMinutes(1)), null,
-				new JdbcExecutionTargetFactory(history, this.placeholders), List.of(), null, false)
-			.migrate(new MigrationKey(module, last.version()));
+		DefaultClickHouseMigrations replay = new DefaultClickHouseMigrations(List.of(target), () -> this.resolved,
+				history, new TableMigrationLock(HISTORY + "_lock", null, Duration.ZERO, Duration.ofMinutes(1)), null,
+				new JdbcExecutionTargetFactory(history, this.placeholders), List.of(), null, false);
+		own.stream()
+			.flatMap((migration) -> migration.dependsOn().stream())
+			.filter((dependency) -> !dependency.module().equals(module))
+			.forEach(replay::migrate);
+		Set<String> ofOtherModules = Set.copyOf(SchemaReader.read(connection, scratch, HISTORY).keySet());
+		replay.migrate(new MigrationKey(module, own.get(own.size() - 1).version()));
+		return ofOtherModules;
 	}
 
 	private void declare(List<DeclaredStatement> declaration, String scratch) throws SQLException {

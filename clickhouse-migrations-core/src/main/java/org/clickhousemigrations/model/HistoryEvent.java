@@ -33,6 +33,9 @@ public enum HistoryEvent {
 	/** The schema was declared to be at this version without running anything. */
 	BASELINE,
 
+	/** Applied by another tool, whose history was imported (with the checksum of the file then). */
+	IMPORTED,
+
 	/** Set by repair: the migration is applied as it is now, its changed checksum accepted. */
 	REALIGNED,
 

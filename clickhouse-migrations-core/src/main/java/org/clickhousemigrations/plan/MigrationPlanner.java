@@ -80,7 +80,7 @@ public final class MigrationPlanner {
 		return switch (row.event()) {
 			case BASELINE -> MigrationState.BASELINE;
 			case FAILED, PROGRESS, UNKNOWN, ROLLBACK_PROGRESS, ROLLBACK_FAILED, ROLLBACK_UNKNOWN -> MigrationState.FAILED;
-			case APPLIED, REALIGNED -> row.checksum().equals(migration.checksum()) ? MigrationState.APPLIED
+			case APPLIED, REALIGNED, IMPORTED -> row.checksum().equals(migration.checksum()) ? MigrationState.APPLIED
 					: MigrationState.CHECKSUM_MISMATCH;
 			case ROLLED_BACK, CLEARED -> throw new IllegalStateException("handled above");
 		};

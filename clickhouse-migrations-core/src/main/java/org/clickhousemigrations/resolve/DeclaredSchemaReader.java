@@ -16,10 +16,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.util.ClassUtils;
 
 /**
- * Reads the declared schema of a module below the configured locations: the statements of the SQL
- * files in {@code <location>/<module>/schema/}, in file name order, then the tables of the classes
+ * Reads the declared schema of a module below the configured locations: the tables of the classes
  * annotated {@link ClickHouseTable} in the package {@code <location>.<module>.schema}, in class
- * name order.
+ * name order, then the statements of the SQL files in {@code <location>/<module>/schema/}, in file
+ * name order (so that a view declared in SQL can read from a table declared in Java).
  */
 public class DeclaredSchemaReader implements SchemaDeclarations {
 
@@ -59,7 +59,7 @@ public class DeclaredSchemaReader implements SchemaDeclarations {
 				});
 			}
 		}
-		List<DeclaredStatement> statements = new ArrayList<>();
+		List<DeclaredStatement> statements = new ArrayList<>(tables.values());
 		files.forEach((path, resource) -> {
 			try {
 				SqlScript.parse(resource.getContentAsString(StandardCharsets.UTF_8)).forward()
@@ -69,7 +69,6 @@ public class DeclaredSchemaReader implements SchemaDeclarations {
 				problems.add(path + ": " + ex.getMessage());
 			}
 		});
-		statements.addAll(tables.values());
 		if (!problems.isEmpty()) {
 			throw new ClickHouseMigrationException("Invalid schema declaration of module '" + module + "':\n  - "
 					+ String.join("\n  - ", problems));

@@ -1,8 +1,6 @@
 package org.clickhousemigrations.resolve;
 
-import java.io.IOException;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,8 +22,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.util.ClassUtils;
 
 /**
- * Finds the migrations below the configured locations: SQL files and {@link ClickHouseMigration}
- * classes, grouped into modules by their first sub-folder (package). Every problem found (bad
+ * Finds the migrations below the configured locations: SQL files (in the formats
+ * {@link SqlMigrationFiles} reads) and {@link ClickHouseMigration} classes, grouped into modules by
+ * their first sub-folder (package). Every problem found (bad
  * name, duplicate version, unknown dependency, cycle, unreadable file) is reported at once, naming
  * the files and classes, before anything runs.
  */
@@ -79,11 +78,13 @@ public class MigrationResolver {
 	private List<ResolvedMigration> scan(String location, List<String> problems) {
 		Location root = Location.of(location);
 		List<ResolvedMigration> migrations = new ArrayList<>();
+		Map<String, Map<String, Resource>> modules = new TreeMap<>();
 		root.find(this.resources, "*.sql", problems).forEach((path, resource) -> {
 			if (!isDeclaredSchema(path)) {
-				sqlMigration(resource, path, problems).ifPresent(migrations::add);
+				modules.computeIfAbsent(module(path), (module) -> new TreeMap<>()).put(path, resource);
 			}
 		});
+		modules.forEach((module, files) -> migrations.addAll(SqlMigrationFiles.read(module, files, problems)));
 		if (root.isClasspath()) {
 			root.find(this.resources, "*.class", problems).forEach((path, resource) -> {
 				if (!isDeclaredSchema(path)) {
@@ -98,33 +99,6 @@ public class MigrationResolver {
 	static boolean isDeclaredSchema(String path) {
 		int slash = path.indexOf('/');
 		return slash > 0 && path.startsWith(SCHEMA_FOLDER + "/", slash + 1);
-	}
-
-	private Optional<ResolvedMigration> sqlMigration(Resource resource, String path, List<String> problems) {
-		String fileName = path.substring(path.lastIndexOf('/') + 1);
-		try {
-			MigrationName name = MigrationName.parse(fileName.substring(0, fileName.length() - ".sql".length()));
-			String text = resource.getContentAsString(StandardCharsets.UTF_8);
-			SqlScript script = SqlScript.parse(text);
-			if (script.forward().isEmpty()) {
-				problems.add(path + " has no statement before its end or its '-- rollback' line; "
-						+ "add one or delete the file");
-				return Optional.empty();
-			}
-			List<MigrationStep> rollback = (script.rollback() != null)
-					? script.rollback().stream().map(MigrationResolver::step).toList() : null;
-			return Optional.of(new ResolvedMigration(new MigrationKey(module(path), name.version()), name.description(),
-					MigrationType.SQL, path, Checksums.of(text), List.of(),
-					script.forward().stream().map(MigrationResolver::step).toList(), rollback,
-					(rollback != null) ? null : path + " has no '-- rollback' section"));
-		}
-		catch (IllegalArgumentException ex) {
-			problems.add(path + ": " + ex.getMessage());
-		}
-		catch (IOException ex) {
-			problems.add(path + " cannot be read: " + ex.getMessage());
-		}
-		return Optional.empty();
 	}
 
 	private Optional<ResolvedMigration> javaMigration(Location root, String path, List<String> problems) {
@@ -188,10 +162,6 @@ public class MigrationResolver {
 		}
 		return new ResolvedMigration(key, description, MigrationType.JAVA, className, Checksums.of(checksumText.toString()),
 				dependsOn, steps, (rollbackProblem == null) ? inverses : null, rollbackProblem);
-	}
-
-	private static MigrationStep step(SqlScript.Statement statement) {
-		return MigrationStep.sql(statement.sql(), statement.settings());
 	}
 
 	private static String module(String relativePath) {

@@ -8,9 +8,6 @@ import org.clickhousemigrations.diff.ColumnRename;
 @FunctionalInterface
 public interface SchemaDeclarations {
 
-	/** None: no module declares its schema. */
-	SchemaDeclarations NONE = (module) -> List.of();
-
 	/** The statements that create the objects the module declares, in order. */
 	List<DeclaredStatement> of(String module);
 

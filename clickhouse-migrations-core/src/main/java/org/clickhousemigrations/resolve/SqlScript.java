@@ -41,34 +41,89 @@ public record SqlScript(List<Statement> forward, List<Statement> rollback) {
 	}
 
 	/**
+	 * A part of a file: text to split into statements, or one statement taken whole (the statement
+	 * blocks of other tools, such as goose's {@code StatementBegin} / {@code StatementEnd}).
+	 *
+	 * @param text the text
+	 * @param whole whether the text is one statement
+	 * @param line the line of the file the text starts on
+	 */
+	record Chunk(String text, boolean whole, int line) {
+	}
+
+	/**
 	 * Splits a script.
 	 * @throws IllegalArgumentException naming the line of an unterminated string, quoted name or
 	 * comment, or of a second rollback line
 	 */
 	public static SqlScript parse(String text) {
-		List<Statement> forward = new ArrayList<>();
-		List<Statement> rollback = null;
-		Map<String, String> settings = new LinkedHashMap<>();
+		Section forward = new Section();
+		Section rollback = null;
+		Section current = forward;
 		for (SqlLexer.Piece piece : SqlLexer.split(text)) {
 			if (piece.rollbackMarker()) {
 				if (rollback != null) {
 					throw new IllegalArgumentException("line " + piece.line()
 							+ " is a second '-- rollback' line; a file has one rollback section");
 				}
-				rollback = new ArrayList<>();
 				// The rollback runs apart from the migration: settings of the migration do not reach it.
-				settings.clear();
+				rollback = new Section();
+				current = rollback;
 				continue;
 			}
-			Map<String, String> set = settings(piece.sql(), piece.line());
-			if (set != null) {
-				settings.putAll(set);
+			current.add(piece.sql(), piece.line());
+		}
+		return new SqlScript(List.copyOf(forward.statements), (rollback != null) ? List.copyOf(rollback.statements)
+				: null);
+	}
+
+	/**
+	 * The statements of the chunks of a migration and of its rollback, as other tools' files mark
+	 * them; a {@code -- rollback} line is only a comment there.
+	 * @param rollback {@code null} when there is no rollback
+	 * @throws IllegalArgumentException naming the line of an unterminated string, quoted name or comment
+	 */
+	static SqlScript of(List<Chunk> forward, List<Chunk> rollback) {
+		return new SqlScript(statements(forward), (rollback != null) ? statements(rollback) : null);
+	}
+
+	private static List<Statement> statements(List<Chunk> chunks) {
+		Section section = new Section();
+		for (Chunk chunk : chunks) {
+			if (chunk.whole()) {
+				String sql = SqlCharacters.strip(chunk.text());
+				sql = sql.endsWith(";") ? SqlCharacters.strip(sql.substring(0, sql.length() - 1)) : sql;
+				if (!sql.isEmpty()) {
+					section.add(sql, chunk.line());
+				}
+				continue;
 			}
-			else {
-				((rollback != null) ? rollback : forward).add(new Statement(piece.sql(), settings));
+			for (SqlLexer.Piece piece : SqlLexer.split(chunk.text())) {
+				if (!piece.rollbackMarker()) {
+					section.add(piece.sql(), chunk.line() + piece.line() - 1);
+				}
 			}
 		}
-		return new SqlScript(List.copyOf(forward), (rollback != null) ? List.copyOf(rollback) : null);
+		return List.copyOf(section.statements);
+	}
+
+	// The statements of one section of a file, and the settings its SET statements gave so far.
+	private static final class Section {
+
+		private final List<Statement> statements = new ArrayList<>();
+
+		private final Map<String, String> settings = new LinkedHashMap<>();
+
+		void add(String sql, int line) {
+			Map<String, String> set = settings(sql, line);
+			if (set != null) {
+				this.settings.putAll(set);
+			}
+			else {
+				this.statements.add(new Statement(sql, this.settings));
+			}
+		}
+
 	}
 
 	// The settings of a SET statement, or null for any other statement.

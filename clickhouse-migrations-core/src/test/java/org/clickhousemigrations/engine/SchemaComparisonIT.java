@@ -3,25 +3,22 @@ package org.clickhousemigrations.engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.DeclaredSchemas;
 import org.clickhousemigrations.diff.SchemaChange;
-import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.resolve.DeclaredSchemaReader;
-import org.clickhousemigrations.resolve.JavaMigrationFactory;
-import org.clickhousemigrations.resolve.MigrationResolver;
 import org.clickhousemigrations.test.EmbeddedClickHouse;
 import org.clickhousemigrations.test.EmbeddedClickHouseExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The schema a module's migrations make, compared in ClickHouse with the one it declares. */
 @ExtendWith(EmbeddedClickHouseExtension.class)
@@ -29,6 +26,8 @@ class SchemaComparisonIT {
 
 	@TempDir
 	Path root;
+
+	private String database;
 
 	@Test
 	void statementsThatCloseTheGapCloseIt(EmbeddedClickHouse clickHouse) throws IOException {
@@ -112,22 +111,39 @@ class SchemaComparisonIT {
 		assertThat(compare(clickHouse, "classpath:db/renamed")).isEmpty();
 	}
 
+	@Test
+	void theAssertionFailsATestWhenMigrationsAndDeclarationDisagree(EmbeddedClickHouse clickHouse) throws IOException {
+		write("shop/V1__create.sql", "CREATE TABLE t (id UInt64) ENGINE = MergeTree ORDER BY id;\n");
+		write("shop/schema/t.sql", "CREATE TABLE t (id UInt64) ENGINE = MergeTree ORDER BY id");
+		schemas(clickHouse).assertMigrationsMakeDeclaredSchema("main", "shop");
+		write("shop/schema/t.sql", "CREATE TABLE t (id UInt64, note String) ENGINE = MergeTree ORDER BY id");
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> schemas(clickHouse).assertMigrationsMakeDeclaredSchema("main", "shop"))
+			.withMessage("""
+					The migrations of module 'shop' do not make its declared schema (1 difference):
+					  -- t: column note added
+					  ALTER TABLE `t` ADD COLUMN `note` String AFTER `id`;
+					Write the migration with --clickhouse.migrations.command=generate \
+					--clickhouse.migrations.target=shop --clickhouse.migrations.from=schema, or change the declaration back.""");
+	}
+
 	private List<SchemaChange> compare(EmbeddedClickHouse clickHouse, String... declarationLocations) {
-		MigrationResolver resolver = new MigrationResolver(List.of("filesystem:" + this.root),
-				getClass().getClassLoader(), JavaMigrationFactory.REFLECTION);
-		List<ResolvedMigration> resolved = resolver.resolve();
-		String database = clickHouse.createDatabase("compare");
-		MigrationDatabase target = MigrationDatabase.of("main",
-				new DriverManagerDataSource(clickHouse.jdbcUrl(database), clickHouse.username(), clickHouse.password()));
-		List<String> locations = new ArrayList<>(List.of("filesystem:" + this.root));
-		locations.addAll(List.of(declarationLocations));
-		List<SchemaChange> changes = new SchemaComparison(target, resolved, Map.of()).compare("shop",
-				new DeclaredSchemaReader(locations, getClass().getClassLoader()).of("shop"));
+		List<SchemaChange> changes = schemas(clickHouse, declarationLocations).diff("main", "shop");
 		assertThat(clickHouse.query("SELECT count() FROM system.databases WHERE startsWith(name, 'chm_scratch_')"))
 			.as("scratch databases dropped").isEqualTo("0\n");
-		assertThat(clickHouse.query("SELECT count() FROM system.tables WHERE database = '" + database + "'"))
+		assertThat(clickHouse.query("SELECT count() FROM system.tables WHERE database = '" + this.database + "'"))
 			.as("nothing written to the database itself").isEqualTo("0\n");
 		return changes;
+	}
+
+	// The migrations of the temporary folder on a new database, declarations from there and the locations.
+	private DeclaredSchemas schemas(EmbeddedClickHouse clickHouse, String... declarationLocations) {
+		this.database = clickHouse.createDatabase("compare");
+		List<String> locations = new ArrayList<>(List.of("filesystem:" + this.root));
+		locations.addAll(List.of(declarationLocations));
+		return new DefaultDeclaredSchemas(CrashMain.migrations(clickHouse.jdbcUrl(this.database),
+				"filesystem:" + this.root, Clock.systemUTC()), new DeclaredSchemaReader(locations,
+						getClass().getClassLoader()), Map.of());
 	}
 
 	private void write(String path, String text) throws IOException {

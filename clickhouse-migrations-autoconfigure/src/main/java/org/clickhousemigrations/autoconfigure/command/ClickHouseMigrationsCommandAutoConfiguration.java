@@ -1,11 +1,10 @@
 package org.clickhousemigrations.autoconfigure.command;
 
 import org.clickhousemigrations.ClickHouseMigrations;
+import org.clickhousemigrations.DeclaredSchemas;
 import org.clickhousemigrations.autoconfigure.ClickHouseMigrationsAutoConfiguration;
 import org.clickhousemigrations.autoconfigure.ClickHouseMigrationsProperties;
-import org.clickhousemigrations.resolve.SchemaDeclarations;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -32,9 +31,8 @@ public class ClickHouseMigrationsCommandAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ClickHouseMigrationsCommandRunner clickHouseMigrationsCommandRunner(ClickHouseMigrations migrations,
-			ClickHouseMigrationsProperties properties, ObjectProvider<SchemaDeclarations> declarations, CommandExit exit) {
-		return new ClickHouseMigrationsCommandRunner(migrations, properties,
-				declarations.getIfAvailable(() -> SchemaDeclarations.NONE), exit, System.out, System.err);
+			ClickHouseMigrationsProperties properties, DeclaredSchemas schemas, CommandExit exit) {
+		return new ClickHouseMigrationsCommandRunner(migrations, properties, schemas, exit, System.out, System.err);
 	}
 
 }

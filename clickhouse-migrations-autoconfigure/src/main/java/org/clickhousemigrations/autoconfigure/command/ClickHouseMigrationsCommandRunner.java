@@ -7,16 +7,15 @@ import java.util.Locale;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.ClickHouseMigrations;
+import org.clickhousemigrations.DeclaredSchemas;
 import org.clickhousemigrations.DryRunReport;
 import org.clickhousemigrations.ValidationReport;
 import org.clickhousemigrations.autoconfigure.ClickHouseMigrationsProperties;
 import org.clickhousemigrations.diff.SchemaChange;
 import org.clickhousemigrations.diff.SchemaMigration;
-import org.clickhousemigrations.engine.SchemaComparison;
 import org.clickhousemigrations.generate.MigrationGenerator;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.model.MigrationKey;
-import org.clickhousemigrations.resolve.SchemaDeclarations;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -38,13 +37,13 @@ public class ClickHouseMigrationsCommandRunner implements ApplicationListener<Ap
 
 	private final PrintStream err;
 
-	private final SchemaDeclarations declarations;
+	private final DeclaredSchemas schemas;
 
 	public ClickHouseMigrationsCommandRunner(ClickHouseMigrations migrations, ClickHouseMigrationsProperties properties,
-			SchemaDeclarations declarations, CommandExit exit, PrintStream out, PrintStream err) {
+			DeclaredSchemas schemas, CommandExit exit, PrintStream out, PrintStream err) {
 		this.migrations = migrations;
 		this.properties = properties;
-		this.declarations = declarations;
+		this.schemas = schemas;
 		this.exit = exit;
 		this.out = out;
 		this.err = err;
@@ -78,8 +77,13 @@ public class ClickHouseMigrationsCommandRunner implements ApplicationListener<Ap
 			case "dry-run" -> printDryRun(this.migrations.dryRun(target()));
 			case "rollback" -> {
 				MigrationKey target = required(target(), "rollback");
-				this.migrations.rollback(database(), target.module(), target.version().toString());
-				this.out.print(StatusTable.render(this.migrations.info()));
+				if (this.properties.isDryRun()) {
+					printDryRun(this.migrations.rollbackDryRun(database(), target.module(), target.version().toString()));
+				}
+				else {
+					this.migrations.rollback(database(), target.module(), target.version().toString());
+					this.out.print(StatusTable.render(this.migrations.info()));
+				}
 			}
 			case "repair" -> {
 				List<String> repaired = this.migrations.repair(database(), this.properties.getOutcome());
@@ -95,8 +99,9 @@ public class ClickHouseMigrationsCommandRunner implements ApplicationListener<Ap
 			case "diff" -> {
 				return diff();
 			}
+			case "import" -> importHistory();
 			default -> throw new IllegalArgumentException("unknown command '" + command + "'; use one of status, "
-					+ "migrate, validate, dry-run, rollback, repair, baseline, generate, diff");
+					+ "migrate, validate, dry-run, rollback, repair, baseline, generate, diff, import");
 		}
 		return 0;
 	}
@@ -150,13 +155,7 @@ public class ClickHouseMigrationsCommandRunner implements ApplicationListener<Ap
 	}
 
 	private List<SchemaChange> schemaChanges(String module) {
-		String name = database();
-		MigrationDatabase database = this.migrations.databases().stream()
-			.filter((each) -> each.name().equals(name))
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("there is no database '" + name + "'"));
-		return new SchemaComparison(database, this.migrations.resolved(), this.properties.getPlaceholders())
-			.compare(module, this.declarations.of(module));
+		return this.schemas.diff(database(), module);
 	}
 
 	// The migration that takes what the module's migrations make to what it declares, for review.
@@ -177,6 +176,23 @@ public class ClickHouseMigrationsCommandRunner implements ApplicationListener<Ap
 			this.err.println("clickhouse-migrations generate: statements that drop data are commented out in "
 					+ file.getFileName() + "; uncomment them once reviewed, or use --clickhouse.migrations.allow-drop=true");
 		}
+	}
+
+	// Adopts the history another tool kept: what it applied is recorded as applied here.
+	private void importHistory() {
+		String from = this.properties.getFrom();
+		if (from == null || from.isBlank()) {
+			throw new IllegalArgumentException("import needs --clickhouse.migrations.from=<flyway|golang-migrate|goose|"
+					+ "dbmate|liquibase>");
+		}
+		String target = this.properties.getTarget();
+		String module = (target == null || target.isBlank()) ? null : module("import");
+		boolean dryRun = this.properties.isDryRun();
+		List<String> lines = this.migrations.importHistory(database(), module, from, dryRun);
+		this.out.println((dryRun ? "Would record " : "Recorded ") + lines.size() + " migration"
+				+ ((lines.size() == 1) ? "" : "s") + " as applied by " + from + (dryRun ? "; nothing written (dry run)" : "")
+				+ (lines.isEmpty() ? "." : ":"));
+		lines.forEach((line) -> this.out.println("  " + line));
 	}
 
 	private void generate() {

@@ -1,0 +1,44 @@
+package org.clickhousemigrations.engine;
+
+import java.util.List;
+import java.util.Map;
+
+import org.clickhousemigrations.ClickHouseMigrations;
+import org.clickhousemigrations.DeclaredSchemas;
+import org.clickhousemigrations.diff.SchemaChange;
+import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.resolve.SchemaDeclarations;
+
+/** Compares through {@link SchemaComparison}, with the migrations and databases of {@link ClickHouseMigrations}. */
+public final class DefaultDeclaredSchemas implements DeclaredSchemas {
+
+	private final ClickHouseMigrations migrations;
+
+	private final SchemaDeclarations declarations;
+
+	private final Map<String, String> placeholders;
+
+	/**
+	 * @param migrations the databases and migrations
+	 * @param declarations the declared schema of each module
+	 * @param placeholders the global configured placeholders
+	 */
+	public DefaultDeclaredSchemas(ClickHouseMigrations migrations, SchemaDeclarations declarations,
+			Map<String, String> placeholders) {
+		this.migrations = migrations;
+		this.declarations = declarations;
+		this.placeholders = Map.copyOf(placeholders);
+	}
+
+	@Override
+	public List<SchemaChange> diff(String database, String module) {
+		MigrationDatabase target = this.migrations.databases().stream()
+			.filter((each) -> each.name().equals(database))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("there is no database '" + database + "'; there are "
+					+ this.migrations.databases().stream().map(MigrationDatabase::name).toList()));
+		return new SchemaComparison(target, this.migrations.resolved(), this.placeholders).compare(module,
+				this.declarations.of(module));
+	}
+
+}
