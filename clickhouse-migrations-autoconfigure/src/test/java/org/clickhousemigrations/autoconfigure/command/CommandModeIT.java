@@ -117,6 +117,45 @@ class CommandModeIT {
 	}
 
 	@Test
+	void rollbackDryRunAndImportOfAnotherToolsHistory(EmbeddedClickHouse clickHouse, CapturedOutput output,
+			@TempDir Path root) throws IOException {
+		// A module as golang-migrate writes it, read in place.
+		Files.createDirectories(root.resolve("app"));
+		Files.writeString(root.resolve("app/1_create.up.sql"), "CREATE TABLE t (id UInt8) ENGINE = MergeTree ORDER BY id");
+		Files.writeString(root.resolve("app/1_create.down.sql"), "DROP TABLE t");
+		Files.writeString(root.resolve("app/2_add_c.up.sql"), "ALTER TABLE t ADD COLUMN c String");
+		Files.writeString(root.resolve("app/2_add_c.down.sql"), "ALTER TABLE t DROP COLUMN c");
+		String database = clickHouse.createDatabase("adopted");
+		String location = "clickhouse.migrations.locations=filesystem:" + root;
+		MigrationApps.run(clickHouse, database, true, location, "clickhouse.migrations.command=migrate").close();
+		assertThat(MigrationApps.lastExit()).isZero();
+
+		MigrationApps.run(clickHouse, database, true, location, "clickhouse.migrations.command=rollback",
+				"clickhouse.migrations.target=app:0", "clickhouse.migrations.dry-run=true").close();
+		assertThat(MigrationApps.lastExit()).isZero();
+		assertThat(output.getOut()).contains("ALTER TABLE t DROP COLUMN c;").contains("DROP TABLE t;");
+		assertThat(clickHouse.query("SELECT name FROM system.columns WHERE database = '" + database
+				+ "' AND table = 't' ORDER BY position")).as("nothing rolled back").isEqualTo("id\nc\n");
+
+		// As if golang-migrate had applied them: its history instead of ours.
+		clickHouse.query("DROP TABLE " + database + ".clickhouse_migrations");
+		clickHouse.query("CREATE TABLE " + database + ".schema_migrations (version Int64, dirty UInt8, sequence UInt64) "
+				+ "ENGINE = TinyLog");
+		clickHouse.query("INSERT INTO " + database + ".schema_migrations VALUES (2, 0, 1)");
+		MigrationApps.run(clickHouse, database, true, location, "clickhouse.migrations.command=import",
+				"clickhouse.migrations.from=golang-migrate", "clickhouse.migrations.dry-run=true").close();
+		assertThat(output.getOut()).contains("Would record 2 migrations as applied by golang-migrate; nothing written "
+				+ "(dry run):\n  app:1 app/1_create.up.sql: applied by golang-migrate\n");
+		MigrationApps.run(clickHouse, database, true, location, "clickhouse.migrations.command=import",
+				"clickhouse.migrations.from=golang-migrate").close();
+		assertThat(MigrationApps.lastExit()).isZero();
+		assertThat(output.getOut()).contains("Recorded 2 migrations as applied by golang-migrate:");
+		MigrationApps.run(clickHouse, database, true, location, "clickhouse.migrations.command=migrate").close();
+		assertThat(MigrationApps.lastExit()).isZero();
+		assertThat(output.getOut()).contains("| app    | 2       | Add c       | SQL  | APPLIED |");
+	}
+
+	@Test
 	void targetsThatDoNotExistFailBeforeAnythingRuns(EmbeddedClickHouse clickHouse, CapturedOutput output) {
 		String database = clickHouse.createDatabase("targets");
 		MigrationApps.run(clickHouse, database, true, "clickhouse.migrations.locations=classpath:db/it/states",

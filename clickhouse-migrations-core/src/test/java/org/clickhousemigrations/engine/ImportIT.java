@@ -1,0 +1,160 @@
+package org.clickhousemigrations.engine;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.clickhousemigrations.ClickHouseMigrationException;
+import org.clickhousemigrations.ClickHouseMigrations;
+import org.clickhousemigrations.MigrationInfo;
+import org.clickhousemigrations.model.DatabaseStatus;
+import org.clickhousemigrations.model.HistoryEvent;
+import org.clickhousemigrations.model.MigrationState;
+import org.clickhousemigrations.test.EmbeddedClickHouse;
+import org.clickhousemigrations.test.EmbeddedClickHouseExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The history other tools kept, with their own tables as they create them on ClickHouse, imported:
+ * afterwards a boot runs nothing. A failed or dirty history, or a version without a file, writes
+ * nothing.
+ */
+@ExtendWith(EmbeddedClickHouseExtension.class)
+class ImportIT {
+
+	@Test
+	void golangMigrateKeepsItsCurrentVersion(EmbeddedClickHouse clickHouse) {
+		String database = appliedByAnotherTool(clickHouse, "golang");
+		clickHouse.query("CREATE TABLE " + database + ".schema_migrations (version Int64, dirty UInt8, sequence UInt64) "
+				+ "ENGINE = TinyLog");
+		clickHouse.query("INSERT INTO " + database + ".schema_migrations VALUES (1, 0, 1), (2, 0, 2)");
+		importedAndBootRunsNothing(clickHouse, database, "golang", "golang-migrate", 2);
+	}
+
+	@Test
+	void gooseKeepsARowPerStep(EmbeddedClickHouse clickHouse) {
+		String database = appliedByAnotherTool(clickHouse, "goose");
+		clickHouse.query("CREATE TABLE " + database + ".goose_db_version (version_id Int64, is_applied UInt8, "
+				+ "date Date DEFAULT now(), tstamp DateTime DEFAULT now()) ENGINE = MergeTree() ORDER BY (date)");
+		clickHouse.query("INSERT INTO " + database + ".goose_db_version (version_id, is_applied) VALUES (0, 1), (1, 1), "
+				+ "(2, 1)");
+		importedAndBootRunsNothing(clickHouse, database, "goose", "goose", 2);
+	}
+
+	@Test
+	void dbmateKeepsAppliedAndRolledBackRows(EmbeddedClickHouse clickHouse) {
+		String database = appliedByAnotherTool(clickHouse, "dbmate");
+		clickHouse.query("CREATE TABLE " + database + ".schema_migrations (version String, ts DateTime DEFAULT now(), "
+				+ "applied UInt8 DEFAULT 1) ENGINE = ReplacingMergeTree(ts) PRIMARY KEY version ORDER BY version");
+		clickHouse.query("INSERT INTO " + database + ".schema_migrations (version) VALUES ('20240101000000'), "
+				+ "('20240201000000')");
+		importedAndBootRunsNothing(clickHouse, database, "dbmate", "dbmate", 2);
+	}
+
+	@Test
+	void liquibaseNamesFilesAndChangeSets(EmbeddedClickHouse clickHouse) {
+		String database = appliedByAnotherTool(clickHouse, "liquibase");
+		clickHouse.query("CREATE TABLE " + database + ".DATABASECHANGELOG (ID String, AUTHOR String, FILENAME String, "
+				+ "DATEEXECUTED DateTime64, ORDEREXECUTED UInt64, EXECTYPE String, MD5SUM Nullable(String)) "
+				+ "ENGINE = MergeTree ORDER BY ID");
+		clickHouse.query("INSERT INTO " + database + ".DATABASECHANGELOG VALUES "
+				+ "('create_visits', 'ana', 'db/changelog/app/000001_create_visits.sql', now(), 1, 'EXECUTED', NULL), "
+				+ "('seed_visits', 'ana', 'db/changelog/app/000001_create_visits.sql', now(), 2, 'EXECUTED', NULL), "
+				+ "('add_page', 'bo', 'db/changelog/app/000002_add_page.sql', now(), 3, 'EXECUTED', NULL)");
+		importedAndBootRunsNothing(clickHouse, database, "liquibase", "liquibase", 2);
+	}
+
+	@Test
+	void flywayKeepsARowPerAttempt(EmbeddedClickHouse clickHouse) {
+		String database = appliedByAnotherTool(clickHouse, "flyway");
+		flywayHistory(clickHouse, database, "(1, '1', 'create visits', 'SQL', 'V1__create_visits.sql', 1, 'u', now(), 1, 1), "
+				+ "(2, '2', 'add page', 'SQL', 'V2__add_page.sql', 1, 'u', now(), 1, 1)");
+		importedAndBootRunsNothing(clickHouse, database, "flyway", "flyway", 2);
+	}
+
+	@Test
+	void aDirtyOrFailedHistoryOrAVersionWithoutFileWritesNothing(EmbeddedClickHouse clickHouse) {
+		String dirty = appliedByAnotherTool(clickHouse, "golang");
+		clickHouse.query("CREATE TABLE " + dirty + ".schema_migrations (version Int64, dirty UInt8, sequence UInt64) "
+				+ "ENGINE = TinyLog");
+		clickHouse.query("INSERT INTO " + dirty + ".schema_migrations VALUES (2, 1, 1)");
+		assertRefused(clickHouse, dirty, "golang", "golang-migrate", "version 2 is dirty: it stopped half way");
+
+		String failed = appliedByAnotherTool(clickHouse, "flyway");
+		flywayHistory(clickHouse, failed, "(1, '1', 'create visits', 'SQL', 'V1__create_visits.sql', 1, 'u', now(), 1, 1), "
+				+ "(2, '2', 'add page', 'SQL', 'V2__add_page.sql', 1, 'u', now(), 1, 0)");
+		assertRefused(clickHouse, failed, "flyway", "flyway", "version 2 (V2__add_page.sql) failed");
+
+		String unknown = appliedByAnotherTool(clickHouse, "goose");
+		clickHouse.query("CREATE TABLE " + unknown + ".goose_db_version (version_id Int64, is_applied UInt8, "
+				+ "date Date DEFAULT now(), tstamp DateTime DEFAULT now()) ENGINE = MergeTree() ORDER BY (date)");
+		clickHouse.query("INSERT INTO " + unknown + ".goose_db_version (version_id, is_applied) VALUES (1, 1), (2, 1), (3, 1)");
+		assertRefused(clickHouse, unknown, "goose", "goose", "version 3 has no migration in module 'app'");
+	}
+
+	@Test
+	void dryRunSaysWhatItWouldRecordAndWritesNothing(EmbeddedClickHouse clickHouse) {
+		String database = appliedByAnotherTool(clickHouse, "flyway");
+		flywayHistory(clickHouse, database, "(1, '1', 'create visits', 'SQL', 'V1__create_visits.sql', 1, 'u', now(), 1, 1)");
+		ClickHouseMigrations migrations = migrations(clickHouse, database, "flyway");
+		assertThat(migrations.importHistory("main", null, "flyway", true))
+			.containsExactly("app:1 app/V1__create_visits.sql: applied by flyway");
+		assertThat(migrations.info("main").migrations()).map(MigrationInfo::state)
+			.containsOnly(MigrationState.PENDING);
+	}
+
+	// The module's migrations applied by this library, its own history then dropped: as if another
+	// tool had applied them.
+	private static String appliedByAnotherTool(EmbeddedClickHouse clickHouse, String format) {
+		String database = clickHouse.createDatabase(format);
+		migrations(clickHouse, database, format).migrate();
+		for (String table : List.of("clickhouse_migrations", "clickhouse_migrations_lock", "clickhouse_migrations_schema")) {
+			clickHouse.query("DROP TABLE IF EXISTS " + database + "." + table);
+		}
+		return database;
+	}
+
+	private static void importedAndBootRunsNothing(EmbeddedClickHouse clickHouse, String database, String format,
+			String tool, int expected) {
+		ClickHouseMigrations migrations = migrations(clickHouse, database, format);
+		assertThat(migrations.info("main").status()).isEqualTo(DatabaseStatus.PENDING);
+		assertThat(migrations.importHistory("main", null, tool, false)).hasSize(expected);
+		assertThat(migrations.info("main").status()).isEqualTo(DatabaseStatus.UP_TO_DATE);
+		assertThat(migrations.info("main").migrations()).allSatisfy((info) -> {
+			assertThat(info.state()).isEqualTo(MigrationState.APPLIED);
+			assertThat(info.applied().event()).isEqualTo(HistoryEvent.IMPORTED);
+		});
+		// A boot runs nothing: a CREATE TABLE run again would fail, the table being there.
+		migrations.migrate();
+		assertThat(migrations.info("main").migrations()).allSatisfy(
+				(info) -> assertThat(info.applied().event()).isEqualTo(HistoryEvent.IMPORTED));
+		assertThatExceptionOfType(ClickHouseMigrationException.class)
+			.isThrownBy(() -> migrations.importHistory("main", "app", tool, false))
+			.withMessageContaining("its history has [app:");
+	}
+
+	private static void assertRefused(EmbeddedClickHouse clickHouse, String database, String format, String tool,
+			String problem) {
+		ClickHouseMigrations migrations = migrations(clickHouse, database, format);
+		assertThatExceptionOfType(ClickHouseMigrationException.class)
+			.isThrownBy(() -> migrations.importHistory("main", "app", tool, false))
+			.withMessageContaining("nothing was written:\n  - " + problem);
+		assertThat(clickHouse.query("EXISTS TABLE " + database + ".clickhouse_migrations")).isEqualTo("0\n");
+	}
+
+	private static void flywayHistory(EmbeddedClickHouse clickHouse, String database, String rows) {
+		clickHouse.query("CREATE TABLE " + database + ".flyway_schema_history (installed_rank Int32, version "
+				+ "Nullable(String), description String, type String, script String, checksum Nullable(Int32), "
+				+ "installed_by String, installed_on DateTime DEFAULT now(), execution_time Int32, success Bool) "
+				+ "ENGINE = MergeTree ORDER BY installed_rank");
+		clickHouse.query("INSERT INTO " + database + ".flyway_schema_history VALUES " + rows);
+	}
+
+	private static ClickHouseMigrations migrations(EmbeddedClickHouse clickHouse, String database, String format) {
+		return CrashMain.migrations(clickHouse.jdbcUrl(database), "classpath:db/formats/" + format, Clock.systemUTC());
+	}
+
+}
