@@ -56,7 +56,8 @@ public record DatabaseReport(String name, boolean migrate, boolean readonly, Dat
 		if (migrations.stream().anyMatch((info) -> info.state().isProblem())) {
 			return DatabaseStatus.INVALID;
 		}
-		if (migrations.stream().anyMatch((info) -> info.state() == MigrationState.PENDING)) {
+		if (migrations.stream()
+			.anyMatch((info) -> info.state() == MigrationState.PENDING || info.state() == MigrationState.OUTDATED)) {
 			return DatabaseStatus.PENDING;
 		}
 		return DatabaseStatus.UP_TO_DATE;

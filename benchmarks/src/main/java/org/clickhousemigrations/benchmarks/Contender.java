@@ -73,7 +73,7 @@ enum Contender {
 		return new DefaultClickHouseMigrations(List.of(MigrationDatabase.of("bench", dataSource)), resolved, history,
 				new TableMigrationLock("clickhouse_migrations_lock", null, Duration.ofMinutes(1), Duration.ofSeconds(30)),
 				null, new JdbcExecutionTargetFactory(history, Map.of()), List.of(),
-				new SchemaSnapshots("clickhouse_migrations"), false);
+				new SchemaSnapshots("clickhouse_migrations"), false, 1);
 	}
 
 }

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.clickhousemigrations.ClickHouseMigrationRouter;
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.DeclaredSchemas;
+import org.clickhousemigrations.MigrationDatabaseProvider;
 import org.clickhousemigrations.MigrationListener;
 import org.clickhousemigrations.ResolvedMigration;
 import org.clickhousemigrations.diff.SchemaSnapshots;
@@ -35,6 +36,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -82,8 +84,10 @@ public class ClickHouseMigrationsAutoConfiguration {
 
 	@Bean
 	MigrationDataSources clickHouseMigrationDataSources(ClickHouseMigrationsProperties properties,
-			ConfigurableListableBeanFactory beanFactory, ObjectProvider<DataSource> dataSource) {
-		return new MigrationDataSources(properties, beanFactory, dataSource);
+			Environment environment, ConfigurableListableBeanFactory beanFactory, ObjectProvider<DataSource> dataSource,
+			ObjectProvider<MigrationDatabaseProvider> providers) {
+		return new MigrationDataSources(properties, environment, beanFactory, dataSource,
+				providers.orderedStream().toList());
 	}
 
 	@Bean
@@ -113,7 +117,8 @@ public class ClickHouseMigrationsAutoConfiguration {
 					.allMatch((each) -> each.allowMigrate(database, module, migration));
 		return new DefaultClickHouseMigrations(dataSources.databases(), migrations, history, lock, router,
 				new JdbcExecutionTargetFactory(history, properties.getPlaceholders()), listeners.orderedStream().toList(),
-				new SchemaSnapshots(properties.getHistory().getTable()), properties.isRollbackEnabled());
+				new SchemaSnapshots(properties.getHistory().getTable()), properties.isRollbackEnabled(),
+				properties.getParallelism());
 	}
 
 	@Bean

@@ -58,12 +58,26 @@ public class ClickHouseMigrationsProperties {
 	/** Global placeholders, replacing ${name} in SQL. */
 	private Map<String, String> placeholders = new LinkedHashMap<>();
 
-	/** Databases to migrate, in order; without any, the application's DataSource is database "default". */
+	/**
+	 * Databases to migrate, by their order, then in the order they are configured; without any, the
+	 * application's DataSource is database "default".
+	 */
 	private Map<String, Database> databases = new LinkedHashMap<>();
+
+	/** How many databases migrate at the same time, each under its own lock. */
+	private int parallelism = 1;
 
 	private final History history = new History();
 
 	private final Lock lock = new Lock();
+
+	public int getParallelism() {
+		return this.parallelism;
+	}
+
+	public void setParallelism(int parallelism) {
+		this.parallelism = parallelism;
+	}
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -323,6 +337,17 @@ public class ClickHouseMigrationsProperties {
 
 		/** Placeholders of this database, over the global ones. */
 		private Map<String, String> placeholders = new LinkedHashMap<>();
+
+		/** Databases migrate in ascending order, then in the order they are configured. */
+		private int order;
+
+		public int getOrder() {
+			return this.order;
+		}
+
+		public void setOrder(int order) {
+			this.order = order;
+		}
 
 		public String getUrl() {
 			return this.url;

@@ -2,6 +2,7 @@ package org.clickhousemigrations.autoconfigure;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.ClickHouseMigrations;
+import org.clickhousemigrations.ClickHouseMigrationsCompletedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +13,7 @@ import org.springframework.context.ApplicationListener;
  * Migrates the databases when the application is ready. It runs inside the
  * {@link ApplicationReadyEvent} listener, before Spring Boot declares readiness
  * {@code ACCEPTING_TRAFFIC}: no traffic reaches an application whose schema is still changing.
+ * Then publishes {@link ClickHouseMigrationsCompletedEvent}.
  */
 public class ClickHouseMigrationsRunner implements ApplicationListener<ApplicationReadyEvent> {
 
@@ -37,15 +39,22 @@ public class ClickHouseMigrationsRunner implements ApplicationListener<Applicati
 		if (this.commandMode) {
 			return;
 		}
+		ClickHouseMigrationException failure = null;
 		try {
 			this.migrations.migrate();
 		}
 		catch (ClickHouseMigrationException ex) {
+			failure = ex;
+		}
+		// Told whatever the outcome, so that work waiting for the schema knows it can start, or not.
+		event.getApplicationContext().publishEvent(new ClickHouseMigrationsCompletedEvent(
+				this.migrations.latestReports(), failure));
+		if (failure != null) {
 			if (this.failOnError) {
-				throw ex;
+				throw failure;
 			}
 			logger.error("ClickHouse migrations failed; the application goes on because "
-					+ "clickhouse.migrations.fail-on-error=false:\n{}", ex.getMessage());
+					+ "clickhouse.migrations.fail-on-error=false:\n{}", failure.getMessage());
 		}
 	}
 

@@ -1,48 +1,107 @@
 package org.clickhousemigrations.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.clickhousemigrations.MigrationDatabaseProvider;
 import org.clickhousemigrations.autoconfigure.ClickHouseMigrationsProperties.Database;
 import org.clickhousemigrations.model.MigrationDatabase;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
  * The databases of {@code clickhouse.migrations.databases}, or the application's DataSource as
- * database {@code default}. Owns the small connection pools it opens for databases given by URL,
- * and closes them with the application context.
+ * database {@code default}, then those of {@link MigrationDatabaseProvider} beans. Configured
+ * databases run by their {@code order}, then in the order they are configured: the order of the
+ * lowest-precedence property source that names them (the application's configuration file, not
+ * the command line that overrides a URL), so that the order never depends on where a value comes
+ * from. Owns the small connection pools it opens for databases given by URL, and closes them with
+ * the application context.
  */
 public class MigrationDataSources implements DisposableBean {
 
 	/** The name of the one database when none are configured. */
 	public static final String DEFAULT_DATABASE = "default";
 
+	private static final ConfigurationPropertyName DATABASES = ConfigurationPropertyName
+		.of("clickhouse.migrations.databases");
+
 	private final List<MigrationDatabase> databases = new ArrayList<>();
 
 	private final List<HikariDataSource> owned = new ArrayList<>();
 
-	MigrationDataSources(ClickHouseMigrationsProperties properties, BeanFactory beanFactory,
-			ObjectProvider<DataSource> applicationDataSource) {
+	MigrationDataSources(ClickHouseMigrationsProperties properties, Environment environment, BeanFactory beanFactory,
+			ObjectProvider<DataSource> applicationDataSource, List<MigrationDatabaseProvider> providers) {
 		if (properties.getDatabases().isEmpty()) {
 			DataSource dataSource = applicationDataSource.getIfUnique();
-			if (dataSource == null) {
+			if (dataSource == null && providers.isEmpty()) {
 				throw new IllegalStateException("ClickHouse migrations need a DataSource: define one (spring.datasource.*)"
 						+ " or configure clickhouse.migrations.databases.<name>.url");
 			}
-			this.databases.add(MigrationDatabase.of(DEFAULT_DATABASE, dataSource));
-			return;
+			if (dataSource != null) {
+				this.databases.add(MigrationDatabase.of(DEFAULT_DATABASE, dataSource));
+			}
 		}
-		properties.getDatabases().forEach((name, database) -> this.databases.add(new MigrationDatabase(name,
-				dataSource(name, database, beanFactory), database.isMigrate(), database.isReadonly(),
-				database.getModules(), StringUtils.hasText(database.getCluster()) ? database.getCluster() : null,
-				database.getPlaceholders())));
+		List<String> configured = configurationOrder(environment, properties.getDatabases().keySet());
+		properties.getDatabases().entrySet().stream()
+			.sorted(Comparator.comparingInt((Map.Entry<String, Database> entry) -> entry.getValue().getOrder())
+				.thenComparingInt((entry) -> configured.indexOf(entry.getKey())))
+			.forEach((entry) -> this.databases.add(database(entry.getKey(), entry.getValue(), beanFactory)));
+		Set<String> names = new HashSet<>();
+		this.databases.forEach((database) -> names.add(database.name()));
+		for (MigrationDatabaseProvider provider : providers) {
+			for (MigrationDatabase database : provider.databases()) {
+				if (!names.add(database.name())) {
+					throw new IllegalStateException("Database '" + database.name() + "' of " + provider.getClass().getName()
+							+ " has the name of another database; give each a unique name");
+				}
+				this.databases.add(database);
+			}
+		}
+	}
+
+	// The configured names in the order the lowest-precedence property source that names each has
+	// them; names no enumerable source lists (rare) keep the binder's order, after the others.
+	static List<String> configurationOrder(Environment environment, Set<String> names) {
+		List<String> order = new ArrayList<>();
+		List<ConfigurationPropertySource> sources = new ArrayList<>();
+		ConfigurationPropertySources.get(environment).forEach(sources::add);
+		Collections.reverse(sources);
+		for (ConfigurationPropertySource source : sources) {
+			if (source instanceof IterableConfigurationPropertySource iterable) {
+				iterable.stream()
+					.filter((property) -> DATABASES.isAncestorOf(property)
+							&& property.getNumberOfElements() > DATABASES.getNumberOfElements())
+					.map((property) -> property.getElement(DATABASES.getNumberOfElements(), Form.ORIGINAL))
+					.filter((name) -> names.contains(name) && !order.contains(name))
+					.forEach(order::add);
+			}
+		}
+		names.stream().filter((name) -> !order.contains(name)).forEach(order::add);
+		return order;
+	}
+
+	private MigrationDatabase database(String name, Database database, BeanFactory beanFactory) {
+		return new MigrationDatabase(name, dataSource(name, database, beanFactory), database.isMigrate(),
+				database.isReadonly(), database.getModules(),
+				StringUtils.hasText(database.getCluster()) ? database.getCluster() : null, database.getPlaceholders());
 	}
 
 	public List<MigrationDatabase> databases() {

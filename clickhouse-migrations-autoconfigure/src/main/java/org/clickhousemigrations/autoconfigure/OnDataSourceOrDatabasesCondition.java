@@ -4,6 +4,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.clickhousemigrations.MigrationDatabaseProvider;
+
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -12,7 +14,10 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-/** Matches when there is a DataSource bean or at least one configured migration database. */
+/**
+ * Matches when there is a DataSource bean, at least one configured migration database, or a
+ * {@link MigrationDatabaseProvider} bean.
+ */
 class OnDataSourceOrDatabasesCondition extends SpringBootCondition implements ConfigurationCondition {
 
 	@Override
@@ -30,8 +35,11 @@ class OnDataSourceOrDatabasesCondition extends SpringBootCondition implements Co
 			return ConditionOutcome.match("clickhouse.migrations.databases is configured");
 		}
 		String[] dataSources = context.getBeanFactory().getBeanNamesForType(DataSource.class, true, false);
+		String[] providers = context.getBeanFactory().getBeanNamesForType(MigrationDatabaseProvider.class, true, false);
 		return (dataSources.length > 0) ? ConditionOutcome.match("found DataSource bean")
-				: ConditionOutcome.noMatch("no DataSource bean and no clickhouse.migrations.databases");
+				: (providers.length > 0) ? ConditionOutcome.match("found MigrationDatabaseProvider bean")
+						: ConditionOutcome.noMatch("no DataSource bean, no MigrationDatabaseProvider bean and no "
+								+ "clickhouse.migrations.databases");
 	}
 
 }

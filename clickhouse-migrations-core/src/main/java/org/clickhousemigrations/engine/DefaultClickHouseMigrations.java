@@ -4,8 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.ClickHouseMigrationRouter;
@@ -47,6 +55,8 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 
 	private final boolean rollbackEnabled;
 
+	private final int parallelism;
+
 	/**
 	 * @param databases the databases, in the order they are migrated
 	 * @param migrations all migrations found, in run order (called once per operation; cache it)
@@ -57,16 +67,18 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 	 * @param listeners told of each migration run
 	 * @param snapshots where the schema each migrate leaves is kept, to tell drift; {@code null} for nowhere
 	 * @param rollbackEnabled whether {@link #rollback} may run
+	 * @param parallelism how many databases migrate at the same time
 	 */
 	public DefaultClickHouseMigrations(List<MigrationDatabase> databases, Supplier<List<ResolvedMigration>> migrations,
 			MigrationHistory history, MigrationLock lock, ClickHouseMigrationRouter router,
 			ExecutionTargetFactory targets, List<MigrationListener> listeners, SchemaSnapshots snapshots,
-			boolean rollbackEnabled) {
+			boolean rollbackEnabled, int parallelism) {
 		this.databases = List.copyOf(databases);
 		this.migrations = migrations;
 		this.services = new MigrationServices(history, lock, router, targets, listeners,
 				new DatabaseReports(history, router, snapshots), snapshots);
 		this.rollbackEnabled = rollbackEnabled;
+		this.parallelism = parallelism;
 	}
 
 	@Override
@@ -190,25 +202,48 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 		return this.services.reports().read(database, this.migrations.get());
 	}
 
+	// Each database on its own, up to `parallelism` at once; one's failure does not stop the others,
+	// and all are done before the failures are thrown. Results in the order of the databases.
 	private <T> Map<String, T> forEachMigrated(Function<DatabaseMigrator, T> action) {
-		Map<String, T> results = new LinkedHashMap<>();
-		List<ClickHouseMigrationException> failures = new ArrayList<>();
+		List<MigrationDatabase> migrated = new ArrayList<>();
 		for (MigrationDatabase database : this.databases) {
-			if (!database.isMigrated()) {
+			if (database.isMigrated()) {
+				migrated.add(database);
+			}
+			else {
 				logger.info("Not migrating database '{}': {}", database.name(),
 						!database.migrate() ? "migrate=false" : "readonly=true");
-				continue;
 			}
+		}
+		Map<String, Outcome<T>> outcomes = new ConcurrentHashMap<>();
+		Consumer<MigrationDatabase> run = (database) -> outcomes.put(database.name(), attempt(database, action));
+		if (this.parallelism <= 1 || migrated.size() <= 1) {
+			migrated.forEach(run);
+		}
+		else {
+			AtomicInteger threads = new AtomicInteger();
+			ExecutorService pool = Executors.newFixedThreadPool(Math.min(this.parallelism, migrated.size()),
+					(task) -> new Thread(task, "clickhouse-migrations-" + threads.incrementAndGet()));
 			try {
-				results.put(database.name(), action.apply(migrator(database)));
+				List<Future<?>> running = migrated.stream().map((database) -> pool.submit(() -> run.accept(database)))
+					.collect(Collectors.toList());
+				for (Future<?> each : running) {
+					awaitDone(each);
+				}
 			}
-			catch (RuntimeException ex) {
-				// Whatever went wrong with one database, the others are still migrated.
-				ClickHouseMigrationException failure = (ex instanceof ClickHouseMigrationException known) ? known
-						: new ClickHouseMigrationException("Database '" + database.name() + "' failed: " + ex, ex);
-				logger.error("Database '{}' was not migrated: {}", database.name(), failure.getMessage());
-				this.services.listeners().forEach((listener) -> listener.databaseFailed(database, failure));
-				failures.add(failure);
+			finally {
+				pool.shutdownNow();
+			}
+		}
+		Map<String, T> results = new LinkedHashMap<>();
+		List<ClickHouseMigrationException> failures = new ArrayList<>();
+		for (MigrationDatabase database : migrated) {
+			Outcome<T> outcome = outcomes.get(database.name());
+			if (outcome.failure() != null) {
+				failures.add(outcome.failure());
+			}
+			else {
+				results.put(database.name(), outcome.result());
 			}
 		}
 		if (failures.size() == 1) {
@@ -222,6 +257,37 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 			throw failure;
 		}
 		return results;
+	}
+
+	private <T> Outcome<T> attempt(MigrationDatabase database, Function<DatabaseMigrator, T> action) {
+		try {
+			return new Outcome<>(action.apply(migrator(database)), null);
+		}
+		catch (RuntimeException ex) {
+			// Whatever went wrong with one database, the others are still migrated.
+			ClickHouseMigrationException failure = (ex instanceof ClickHouseMigrationException known) ? known
+					: new ClickHouseMigrationException("Database '" + database.name() + "' failed: " + ex, ex);
+			logger.error("Database '{}' was not migrated: {}", database.name(), failure.getMessage());
+			this.services.listeners().forEach((listener) -> listener.databaseFailed(database, failure));
+			return new Outcome<>(null, failure);
+		}
+	}
+
+	private static void awaitDone(Future<?> running) {
+		try {
+			running.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ClickHouseMigrationException("Interrupted while databases were being migrated", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("attempt() returns every failure", ex.getCause());
+		}
+	}
+
+	// What became of one database.
+	private record Outcome<T>(T result, ClickHouseMigrationException failure) {
 	}
 
 	private DatabaseMigrator migrator(MigrationDatabase database) {

@@ -102,7 +102,7 @@ public final class SchemaComparison {
 		ClickHouseMigrationHistory history = new ClickHouseMigrationHistory(HISTORY, null, null);
 		DefaultClickHouseMigrations replay = new DefaultClickHouseMigrations(List.of(target), () -> this.resolved,
 				history, new TableMigrationLock(HISTORY + "_lock", null, Duration.ZERO, Duration.ofMinutes(1)), null,
-				new JdbcExecutionTargetFactory(history, this.placeholders), List.of(), null, false);
+				new JdbcExecutionTargetFactory(history, this.placeholders), List.of(), null, false, 1);
 		own.stream()
 			.flatMap((migration) -> migration.dependsOn().stream())
 			.filter((dependency) -> !dependency.module().equals(module))

@@ -25,6 +25,9 @@ public enum MigrationState {
 	/** Covered by a baseline: the schema was declared to be at or past this version. */
 	BASELINE(true, true, false),
 
+	/** A repeatable migration applied before, changed since: the next migrate applies it again. */
+	OUTDATED(true, true, false),
+
 	/** Found, but a {@code ClickHouseMigrationRouter} keeps it from this database. */
 	EXCLUDED(true, false, false);
 

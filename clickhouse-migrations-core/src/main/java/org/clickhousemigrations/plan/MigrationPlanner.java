@@ -81,7 +81,7 @@ public final class MigrationPlanner {
 			case BASELINE -> MigrationState.BASELINE;
 			case FAILED, PROGRESS, UNKNOWN, ROLLBACK_PROGRESS, ROLLBACK_FAILED, ROLLBACK_UNKNOWN -> MigrationState.FAILED;
 			case APPLIED, REALIGNED, IMPORTED -> row.checksum().equals(migration.checksum()) ? MigrationState.APPLIED
-					: MigrationState.CHECKSUM_MISMATCH;
+					: migration.version().isRepeatable() ? MigrationState.OUTDATED : MigrationState.CHECKSUM_MISMATCH;
 			case ROLLED_BACK, CLEARED -> throw new IllegalStateException("handled above");
 		};
 	}
@@ -124,7 +124,8 @@ public final class MigrationPlanner {
 						+ "there), or finish it by hand and run repair");
 				continue;
 			}
-			boolean wanted = info.state() == MigrationState.PENDING || info.state() == MigrationState.FAILED;
+			boolean wanted = info.state() == MigrationState.PENDING || info.state() == MigrationState.FAILED
+					|| info.state() == MigrationState.OUTDATED;
 			if (wanted && (needed == null || needed.contains(info.key()))) {
 				pending.add(info);
 				info.resolved().dependsOn().stream()

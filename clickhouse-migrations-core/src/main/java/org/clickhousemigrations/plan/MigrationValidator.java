@@ -19,7 +19,7 @@ public final class MigrationValidator {
 	public static List<Problem> validate(String database, List<MigrationInfo> infos) {
 		Map<String, MigrationVersion> highestApplied = new HashMap<>();
 		for (MigrationInfo info : infos) {
-			if (info.state().isApplied()) {
+			if (info.state().isApplied() && !info.key().version().isRepeatable()) {
 				highestApplied.merge(info.key().module(), info.key().version(), (a, b) -> (a.compareTo(b) >= 0) ? a : b);
 			}
 		}

@@ -13,7 +13,7 @@ import org.clickhousemigrations.model.MigrationState;
 
 /**
  * Chooses what a rollback to {@code module:version} undoes: every applied migration of the module
- * newer than the version, newest first. Refuses, before anything runs, when one of them cannot be
+ * newer than the version, newest first (repeatable migrations stay). Refuses, before anything runs, when one of them cannot be
  * undone or another applied migration depends on one of them.
  */
 public final class RollbackPlanner {
@@ -26,7 +26,9 @@ public final class RollbackPlanner {
 		List<MigrationInfo> undo = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
 		for (MigrationInfo info : infos) {
-			if (!info.key().module().equals(target.module()) || info.key().version().compareTo(target.version()) <= 0) {
+			// A repeatable migration is not undone: it is applied again whenever it changes.
+			if (!info.key().module().equals(target.module()) || info.key().version().compareTo(target.version()) <= 0
+					|| info.key().version().isRepeatable()) {
 				continue;
 			}
 			if (info.applied() != null && info.applied().event().isOutcomeUnknown()) {

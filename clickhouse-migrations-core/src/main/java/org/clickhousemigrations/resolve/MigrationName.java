@@ -10,7 +10,7 @@ import org.clickhousemigrations.model.MigrationVersion;
  * The kind, version and description in a migration's name. Classes are named
  * {@code V<version>__<description>}: {@code V0003__AddUserId} is version 0003, "Add user id". SQL
  * files may also be named as other tools name them: Flyway's {@code V1_2__fix_ttl.sql} (1.2, "Fix
- * ttl") and {@code U1_2__fix_ttl.sql} (its undo), or a number first, {@code 0001_create.sql},
+ * ttl"), {@code U1_2__fix_ttl.sql} (its undo) and {@code R__views.sql} (repeatable), or a number first, {@code 0001_create.sql},
  * {@code 7_x.sql}, {@code schema_12_x.sql}, with golang-migrate's {@code .up.sql} / {@code .down.sql}.
  *
  * @param kind what the file holds
@@ -40,7 +40,10 @@ record MigrationName(Kind kind, MigrationVersion version, String description) {
 		UNDO,
 
 		/** A migration named {@code V<version>__}, in a file or a class. */
-		VERSIONED
+		VERSIONED,
+
+		/** A migration applied again whenever it changes, {@code R__<name>.sql}. */
+		REPEATABLE
 
 	}
 
@@ -67,6 +70,10 @@ record MigrationName(Kind kind, MigrationVersion version, String description) {
 	 */
 	static MigrationName parseFile(String fileName) {
 		String name = fileName.substring(0, fileName.length() - ".sql".length());
+		if (name.startsWith("R__") && name.length() > 3) {
+			return new MigrationName(Kind.REPEATABLE, MigrationVersion.repeatable(name.substring(3)),
+					describe(name.substring(3)));
+		}
 		Matcher flyway = NAME.matcher(name);
 		if (flyway.matches()) {
 			return new MigrationName(flyway.group(1).equals("V") ? Kind.VERSIONED : Kind.UNDO,
@@ -80,8 +87,9 @@ record MigrationName(Kind kind, MigrationVersion version, String description) {
 					: name.replaceAll("\\.(up|down)$", "");
 			return new MigrationName(kind, MigrationVersion.parse(numbered.group(1)), describe(description));
 		}
-		throw new IllegalArgumentException("'" + fileName + "' is not a migration name: use V<version>__<description>.sql "
-				+ "(with U<version>__<description>.sql for its undo), or a number first as other tools do: "
+		throw new IllegalArgumentException("not a migration name: use V<version>__<description>.sql "
+				+ "(with U<version>__<description>.sql for its undo), R__<description>.sql for a migration applied "
+				+ "again whenever it changes, or a number first as other tools do: "
 				+ "0001_<description>.sql, 0001_<description>.up.sql with .down.sql");
 	}
 

@@ -15,7 +15,8 @@ import org.clickhousemigrations.model.MigrationKey;
 /**
  * Orders migrations so that each comes after the previous version of its module and after every
  * migration it {@link ResolvedMigration#dependsOn() depends on}. Among those free to run, the
- * {@code default} module goes first, then modules by name, then versions in order.
+ * {@code default} module goes first, then modules by name, then versions in order. Repeatable
+ * migrations come last, in the same preference.
  */
 final class MigrationOrder {
 
@@ -27,8 +28,13 @@ final class MigrationOrder {
 	private MigrationOrder() {
 	}
 
-	/** The migrations in order; unknown dependencies and cycles are added to {@code problems}. */
-	static List<ResolvedMigration> sort(Collection<ResolvedMigration> migrations, List<String> problems) {
+	/**
+	 * The migrations in order, repeatable ones after every versioned one; unknown dependencies and
+	 * cycles are added to {@code problems}.
+	 */
+	static List<ResolvedMigration> sort(Collection<ResolvedMigration> all, List<String> problems) {
+		List<ResolvedMigration> migrations = all.stream().filter((migration) -> !migration.version().isRepeatable())
+			.toList();
 		Map<MigrationKey, ResolvedMigration> byKey = new HashMap<>();
 		migrations.forEach((migration) -> byKey.put(migration.key(), migration));
 		Map<MigrationKey, List<MigrationKey>> dependents = new HashMap<>();
@@ -70,7 +76,11 @@ final class MigrationOrder {
 				}
 			}
 		}
-		if (ordered.size() < migrations.size()) {
+		all.stream()
+			.filter((migration) -> migration.version().isRepeatable())
+			.sorted(Comparator.comparing(ResolvedMigration::key, PREFERENCE))
+			.forEach(ordered::add);
+		if (ordered.size() < all.size()) {
 			String cycle = keys.stream()
 				.filter((key) -> waitingFor.get(key) > 0)
 				.map((key) -> key + " (" + byKey.get(key).script() + ")")

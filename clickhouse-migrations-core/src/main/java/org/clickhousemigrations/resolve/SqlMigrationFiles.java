@@ -25,7 +25,8 @@ import org.springframework.core.io.Resource;
 /**
  * The SQL migrations of one module, in whichever format the module's files are written: this
  * library's and Flyway's {@code V<version>__x.sql} (with an optional {@code -- rollback} section,
- * or Flyway's {@code U<version>__x.sql}), golang-migrate's {@code <n>_x.up.sql} and
+ * or Flyway's {@code U<version>__x.sql}) and repeatable {@code R__x.sql} (which may stand beside
+ * any format), golang-migrate's {@code <n>_x.up.sql} and
  * {@code .down.sql}, goose's {@code -- +goose Up} / {@code Down} with {@code StatementBegin} /
  * {@code StatementEnd}, dbmate's {@code -- migrate:up} / {@code down}, Liquibase formatted SQL, and
  * plain {@code <n>_x.sql} with an optional {@code <n>_x.down.sql}. The markers of those tools are
@@ -100,11 +101,19 @@ final class SqlMigrationFiles {
 						+ "add it or delete the file");
 				return;
 			}
-			Format format = format(names.get(path).kind(), texts.get(path));
-			formats.putIfAbsent(format, path);
+			Kind kind = names.get(path).kind();
 			try {
-				SqlScript script = script(format, texts.get(path), path, rollbackPath,
-						(rollbackPath != null) ? texts.get(rollbackPath) : null);
+				SqlScript script;
+				if (kind == Kind.REPEATABLE) {
+					// Applied again whenever it changes, whatever the format of the others; never undone.
+					script = new SqlScript(SqlScript.parse(texts.get(path)).forward(), null);
+				}
+				else {
+					Format format = format(kind, texts.get(path));
+					formats.putIfAbsent(format, path);
+					script = script(format, texts.get(path), path, rollbackPath,
+							(rollbackPath != null) ? texts.get(rollbackPath) : null);
+				}
 				if (script.forward().isEmpty()) {
 					problems.add(path + " has no statement to run; add one or delete the file");
 					return;
@@ -112,7 +121,9 @@ final class SqlMigrationFiles {
 				List<MigrationStep> rollback = (script.rollback() != null) ? steps(script.rollback()) : null;
 				migrations.add(new ResolvedMigration(new MigrationKey(module, version), names.get(path).description(),
 						MigrationType.SQL, path, Checksums.of(texts.get(path)), List.of(), steps(script.forward()),
-						rollback, (rollback != null) ? null : path + " has no rollback section or file"));
+						rollback, (rollback != null) ? null
+								: (kind == Kind.REPEATABLE) ? path + " is repeatable: it is applied again when it "
+										+ "changes, never undone" : path + " has no rollback section or file"));
 			}
 			catch (IllegalArgumentException ex) {
 				problems.add(path + ": " + ex.getMessage());

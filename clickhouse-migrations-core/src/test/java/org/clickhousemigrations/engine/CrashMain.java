@@ -55,7 +55,7 @@ public final class CrashMain {
 				SingletonSupplier.of(resolver::resolve), history,
 				new TableMigrationLock("clickhouse_migrations_lock", null, Duration.ofSeconds(30), LEASE), null,
 				new JdbcExecutionTargetFactory(history, Map.of()), List.of(),
-				new SchemaSnapshots("clickhouse_migrations"), true);
+				new SchemaSnapshots("clickhouse_migrations"), true, 1);
 	}
 
 }

@@ -27,6 +27,19 @@ class MigrationVersionTests {
 	}
 
 	@Test
+	void repeatablePlacesComeAfterEveryVersionByName() {
+		List<MigrationVersion> versions = List.of("R__views", "99999", "R__dictionaries", "1").stream()
+			.map(MigrationVersion::parse)
+			.sorted()
+			.toList();
+		assertThat(versions).map(MigrationVersion::toString).containsExactly("1", "99999", "R__dictionaries", "R__views");
+		assertThat(MigrationVersion.parse("R__views")).isEqualTo(MigrationVersion.repeatable("views"))
+			.isNotEqualTo(MigrationVersion.repeatable("view"));
+		assertThat(MigrationVersion.repeatable("views").isRepeatable()).isTrue();
+		assertThat(MigrationVersion.parse("1").isRepeatable()).isFalse();
+	}
+
+	@Test
 	void keepsTheTextAsWritten() {
 		assertThat(MigrationVersion.parse("0003")).hasToString("0003");
 		assertThat(MigrationVersion.parse("1_2")).hasToString("1.2");

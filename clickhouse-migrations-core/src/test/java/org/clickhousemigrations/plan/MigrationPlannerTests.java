@@ -52,6 +52,21 @@ class MigrationPlannerTests {
 	}
 
 	@Test
+	void aChangedRepeatableMigrationIsOutdatedAndRunsAgainAfterTheVersionedOnes() {
+		List<ResolvedMigration> resolved = List.of(migration("a:1"), migration("a:R__views"), migration("a:R__same"));
+		List<MigrationInfo> infos = MigrationPlanner.info(this.database, resolved,
+				List.of(row("a:1", HistoryEvent.APPLIED), row("a:R__views", HistoryEvent.APPLIED, "before", 1),
+						row("a:R__same", HistoryEvent.APPLIED)),
+				null);
+		assertThat(infos).map((info) -> info.key() + "=" + info.state())
+			.containsExactly("a:1=APPLIED", "a:R__views=OUTDATED", "a:R__same=APPLIED");
+		assertThat(MigrationPlanner.pending(this.database, resolved, infos, null)).map(MigrationInfo::key)
+			.map(Object::toString).containsExactly("a:R__views");
+		// With a target, repeatable migrations wait for a migrate without one.
+		assertThat(MigrationPlanner.pending(this.database, resolved, infos, MigrationKey.parse("a:1"))).isEmpty();
+	}
+
+	@Test
 	void baselineCoversEarlierVersionsOfItsModuleOnly() {
 		List<MigrationInfo> infos = MigrationPlanner.info(this.database,
 				List.of(migration("a:1"), migration("a:2"), migration("a:3"), migration("b:1")),

@@ -25,6 +25,16 @@ class MigrationOrderTests {
 	}
 
 	@Test
+	void repeatableMigrationsComeAfterEveryVersionedOne() {
+		List<String> problems = new ArrayList<>();
+		List<ResolvedMigration> ordered = MigrationOrder.sort(List.of(migration("a:R__views"), migration("b:1"),
+				migration("a:1"), migration("b:R__dictionaries"), migration("default:R__x")), problems);
+		assertThat(problems).isEmpty();
+		assertThat(ordered).map((m) -> m.key().toString())
+			.containsExactly("a:1", "b:1", "default:R__x", "a:R__views", "b:R__dictionaries");
+	}
+
+	@Test
 	void dependenciesAcrossModulesComeFirst() {
 		List<String> problems = new ArrayList<>();
 		List<ResolvedMigration> ordered = MigrationOrder.sort(

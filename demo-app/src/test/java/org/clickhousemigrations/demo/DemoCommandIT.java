@@ -51,6 +51,9 @@ class DemoCommandIT {
 		assertThat(migrate.out()).contains("Database 'primary': UP_TO_DATE")
 			.contains("Database 'reporting': DISABLED")
 			.contains("Database 'archive': PENDING");
+		// In the order of application.yml, although the URLs of the last two come from the command line.
+		assertThat(migrate.out().indexOf("Database 'primary'")).isLessThan(migrate.out().indexOf("Database 'reporting'"));
+		assertThat(migrate.out().indexOf("Database 'reporting'")).isLessThan(migrate.out().indexOf("Database 'archive'"));
 		assertThat(run("validate").out()).contains("Valid");
 
 		Result rollback = run("rollback", "--clickhouse.migrations.target=events:0001",

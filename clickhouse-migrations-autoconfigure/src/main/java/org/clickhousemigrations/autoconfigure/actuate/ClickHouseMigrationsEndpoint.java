@@ -33,8 +33,12 @@ public class ClickHouseMigrationsEndpoint {
 	@ReadOperation
 	public MigrationsDescriptor migrations() {
 		Map<String, DatabaseDescriptor> databases = new LinkedHashMap<>();
-		this.migrations.info().databases().forEach((name, report) -> databases.put(name, describe(report)));
-		return new MigrationsDescriptor(databases);
+		Map<String, Integer> summary = new TreeMap<>();
+		this.migrations.info().databases().forEach((name, report) -> {
+			databases.put(name, describe(report));
+			summary.merge(report.status().name(), 1, Integer::sum);
+		});
+		return new MigrationsDescriptor(summary, databases);
 	}
 
 	@ReadOperation
@@ -64,8 +68,12 @@ public class ClickHouseMigrationsEndpoint {
 				recorded ? info.applied().installedBy() : null, recorded ? info.applied().executionTimeMs() : null);
 	}
 
-	/** Every configured database, by name. */
-	public record MigrationsDescriptor(Map<String, DatabaseDescriptor> databases) implements OperationResponseBody {
+	/**
+	 * Every database, by name, and how many are in each status (with hundreds of databases, read
+	 * the summary here and one database at {@code /actuator/clickhousemigrations/<name>}).
+	 */
+	public record MigrationsDescriptor(Map<String, Integer> summary, Map<String, DatabaseDescriptor> databases)
+			implements OperationResponseBody {
 	}
 
 	/**

@@ -57,7 +57,7 @@ class BadInputIT {
 			.hasMessageContaining("Version events:1 is used twice")
 			.hasMessageContaining("events/V1.0__second.sql")
 			.hasMessageContaining("events/V1__first.sql")
-			.hasMessageContaining("'V1_name_without_separator' is not a migration name: use V<version>__<description>");
+			.hasMessageContaining("V1_name_without_separator.sql: not a migration name: use V<version>__<description>");
 		assertNothingWritten(clickHouse, database);
 	}
 
