@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -20,6 +21,8 @@ import org.clickhousemigrations.lock.TableMigrationLock;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.model.MigrationKey;
 import org.clickhousemigrations.model.MigrationType;
+import org.clickhousemigrations.resolve.JavaMigrationFactory;
+import org.clickhousemigrations.resolve.MigrationResolver;
 import org.clickhousemigrations.test.EmbeddedClickHouse;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -62,7 +65,8 @@ public final class BenchmarkMain {
 			BenchmarkMain benchmark = new BenchmarkMain(clickHouse, work);
 			System.out.println("\nClickHouse " + clickHouse.query("SELECT version()").trim() + ", Java "
 					+ System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores\n");
-			List<String> sections = List.of(((args.length > 1) ? args[1] : "cold,boot,history,startup").split(","));
+			List<String> sections = List.of(((args.length > 1) ? args[1] : "cold,boot,history,startup,databases")
+				.split(","));
 			if (sections.contains("cold")) {
 				benchmark.coldApply(sizes);
 			}
@@ -74,6 +78,9 @@ public final class BenchmarkMain {
 			}
 			if (sections.contains("startup")) {
 				benchmark.starterOverhead();
+			}
+			if (sections.contains("databases")) {
+				benchmark.manyDatabases();
 			}
 		}
 		System.exit(0);
@@ -173,6 +180,48 @@ public final class BenchmarkMain {
 			System.out.printf("| apply migrations 1 to 20 (empty history) | %d (%.1f per migration) | %d |%n",
 					onEmpty.millis(), (double) onEmpty.millis() / count, onEmpty.requests());
 		}
+	}
+
+	/** 40 databases of 5 migrations each, one after another and 4 at once: cold, then with nothing pending. */
+	private void manyDatabases() throws Exception {
+		int count = 40;
+		System.out.println("\n## " + count + " databases of 5 two-statement migrations each\n");
+		Path migrations = Workload.CREATE_AND_INSERT.write(this.work.resolve("databases"), 5);
+		MigrationResolver resolver = new MigrationResolver(List.of("filesystem:" + migrations),
+				BenchmarkMain.class.getClassLoader(), JavaMigrationFactory.REFLECTION);
+		List<ResolvedMigration> resolved = resolver.resolve();
+		System.out.println("| parallelism | cold ms (requests) | nothing pending ms (requests) | requests per database "
+				+ "with nothing pending |");
+		System.out.println("|---|---|---|---|");
+		Map<Integer, Long> cold = new TreeMap<>();
+		for (int parallelism : new int[] { 1, 4 }) {
+			List<HikariDataSource> pools = new ArrayList<>();
+			try {
+				List<MigrationDatabase> databases = new ArrayList<>();
+				for (int i = 1; i <= count; i++) {
+					HikariDataSource pool = dataSource(newDatabase());
+					pools.add(pool);
+					databases.add(MigrationDatabase.of("tenant-" + i, pool));
+				}
+				ClickHouseMigrations library = Contender.migrations(databases, () -> resolved, parallelism);
+				Measure first = measure(() -> {
+					library.migrate();
+					return null;
+				});
+				Measure again = measure(() -> {
+					library.migrate();
+					return null;
+				});
+				cold.put(parallelism, first.millis());
+				System.out.printf(Locale.ROOT, "| %d | %d (%d) | %d (%d) | %.1f |%n", parallelism, first.millis(),
+						first.requests(), again.millis(), again.requests(), (double) again.requests() / count);
+			}
+			finally {
+				pools.forEach(HikariDataSource::close);
+			}
+		}
+		System.out.printf(Locale.ROOT, "%nCold apply with parallelism 4 took %.2f of the sequential time, on %d cores.%n",
+				(double) cold.get(4) / cold.get(1), Runtime.getRuntime().availableProcessors());
 	}
 
 	/** What the starter adds to the start-up of an application with nothing pending. */

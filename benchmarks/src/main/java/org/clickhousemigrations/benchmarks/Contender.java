@@ -69,11 +69,17 @@ enum Contender {
 
 	/** This library over the given migrations. */
 	static ClickHouseMigrations migrations(DataSource dataSource, Supplier<List<ResolvedMigration>> resolved) {
+		return migrations(List.of(MigrationDatabase.of("bench", dataSource)), resolved, 1);
+	}
+
+	/** This library over the given migrations and databases, {@code parallelism} databases at once. */
+	static ClickHouseMigrations migrations(List<MigrationDatabase> databases, Supplier<List<ResolvedMigration>> resolved,
+			int parallelism) {
 		ClickHouseMigrationHistory history = new ClickHouseMigrationHistory("clickhouse_migrations", null, null);
-		return new DefaultClickHouseMigrations(List.of(MigrationDatabase.of("bench", dataSource)), resolved, history,
+		return new DefaultClickHouseMigrations(databases, resolved, history,
 				new TableMigrationLock("clickhouse_migrations_lock", null, Duration.ofMinutes(1), Duration.ofSeconds(30)),
 				null, new JdbcExecutionTargetFactory(history, Map.of()), List.of(),
-				new SchemaSnapshots("clickhouse_migrations"), false, 1);
+				new SchemaSnapshots("clickhouse_migrations"), false, parallelism);
 	}
 
 }

@@ -85,9 +85,9 @@ public class ClickHouseMigrationsAutoConfiguration {
 	@Bean
 	MigrationDataSources clickHouseMigrationDataSources(ClickHouseMigrationsProperties properties,
 			Environment environment, ConfigurableListableBeanFactory beanFactory, ObjectProvider<DataSource> dataSource,
-			ObjectProvider<MigrationDatabaseProvider> providers) {
+			ObjectProvider<MigrationDatabaseConnectionDetails> connections, ObjectProvider<MigrationDatabaseProvider> providers) {
 		return new MigrationDataSources(properties, environment, beanFactory, dataSource,
-				providers.orderedStream().toList());
+				connections.orderedStream().toList(), providers.orderedStream().toList());
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.clickhousemigrations.MigrationDatabaseProvider;
 import org.clickhousemigrations.autoconfigure.ClickHouseMigrationsProperties.Database;
 import org.clickhousemigrations.model.MigrationDatabase;
 
+import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,8 +50,10 @@ public class MigrationDataSources implements DisposableBean {
 	private final List<HikariDataSource> owned = new ArrayList<>();
 
 	MigrationDataSources(ClickHouseMigrationsProperties properties, Environment environment, BeanFactory beanFactory,
-			ObjectProvider<DataSource> applicationDataSource, List<MigrationDatabaseProvider> providers) {
-		if (properties.getDatabases().isEmpty()) {
+			ObjectProvider<DataSource> applicationDataSource, List<MigrationDatabaseConnectionDetails> connections,
+			List<MigrationDatabaseProvider> providers) {
+		Map<String, Database> configuredDatabases = withConnections(properties.getDatabases(), connections);
+		if (configuredDatabases.isEmpty()) {
 			DataSource dataSource = applicationDataSource.getIfUnique();
 			if (dataSource == null && providers.isEmpty()) {
 				throw new IllegalStateException("ClickHouse migrations need a DataSource: define one (spring.datasource.*)"
@@ -59,8 +63,8 @@ public class MigrationDataSources implements DisposableBean {
 				this.databases.add(MigrationDatabase.of(DEFAULT_DATABASE, dataSource));
 			}
 		}
-		List<String> configured = configurationOrder(environment, properties.getDatabases().keySet());
-		properties.getDatabases().entrySet().stream()
+		List<String> configured = configurationOrder(environment, configuredDatabases.keySet());
+		configuredDatabases.entrySet().stream()
 			.sorted(Comparator.comparingInt((Map.Entry<String, Database> entry) -> entry.getValue().getOrder())
 				.thenComparingInt((entry) -> configured.indexOf(entry.getKey())))
 			.forEach((entry) -> this.databases.add(database(entry.getKey(), entry.getValue(), beanFactory)));
@@ -75,6 +79,26 @@ public class MigrationDataSources implements DisposableBean {
 				this.databases.add(database);
 			}
 		}
+	}
+
+	// The databases of the properties, with the URL and credentials that connection details give
+	// (a database only connection details name is added with the defaults of the rest).
+	private static Map<String, Database> withConnections(Map<String, Database> databases,
+			List<MigrationDatabaseConnectionDetails> connections) {
+		Map<String, Database> all = new LinkedHashMap<>(databases);
+		for (MigrationDatabaseConnectionDetails connection : connections) {
+			Database database = new Database();
+			Database configured = all.get(connection.database());
+			if (configured != null) {
+				BeanUtils.copyProperties(configured, database);
+			}
+			database.setUrl(connection.getJdbcUrl());
+			database.setUsername(connection.getUsername());
+			database.setPassword(connection.getPassword());
+			database.setDataSource(null);
+			all.put(connection.database(), database);
+		}
+		return all;
 	}
 
 	// The configured names in the order the lowest-precedence property source that names each has

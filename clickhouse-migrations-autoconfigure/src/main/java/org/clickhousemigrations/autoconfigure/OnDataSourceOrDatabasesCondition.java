@@ -16,7 +16,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Matches when there is a DataSource bean, at least one configured migration database, or a
- * {@link MigrationDatabaseProvider} bean.
+ * {@link MigrationDatabaseProvider} or {@link MigrationDatabaseConnectionDetails} bean.
  */
 class OnDataSourceOrDatabasesCondition extends SpringBootCondition implements ConfigurationCondition {
 
@@ -36,10 +36,13 @@ class OnDataSourceOrDatabasesCondition extends SpringBootCondition implements Co
 		}
 		String[] dataSources = context.getBeanFactory().getBeanNamesForType(DataSource.class, true, false);
 		String[] providers = context.getBeanFactory().getBeanNamesForType(MigrationDatabaseProvider.class, true, false);
+		String[] connections = context.getBeanFactory()
+			.getBeanNamesForType(MigrationDatabaseConnectionDetails.class, true, false);
 		return (dataSources.length > 0) ? ConditionOutcome.match("found DataSource bean")
-				: (providers.length > 0) ? ConditionOutcome.match("found MigrationDatabaseProvider bean")
-						: ConditionOutcome.noMatch("no DataSource bean, no MigrationDatabaseProvider bean and no "
-								+ "clickhouse.migrations.databases");
+				: (providers.length > 0 || connections.length > 0)
+						? ConditionOutcome.match("found MigrationDatabaseProvider or MigrationDatabaseConnectionDetails bean")
+						: ConditionOutcome.noMatch("no DataSource bean, no MigrationDatabaseProvider or "
+								+ "MigrationDatabaseConnectionDetails bean and no clickhouse.migrations.databases");
 	}
 
 }

@@ -13,6 +13,7 @@ import org.clickhousemigrations.test.EmbeddedClickHouseExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -55,6 +56,58 @@ class ManyDatabasesIT {
 		// Each database's lines name it, whichever thread ran it.
 		assertThat(output.getOut()).contains("Database 'tenant-2' migrated: 5 migrations applied")
 			.contains("Database 'first' migrated: 5 migrations applied");
+	}
+
+	@Test
+	void connectionDetailsGiveDatabasesTheirUrlAsAContainerWould(EmbeddedClickHouse clickHouse) {
+		Containers.reporting = clickHouse.jdbcUrl(clickHouse.createDatabase("reporting"));
+		Containers.extra = clickHouse.jdbcUrl(clickHouse.createDatabase("extra"));
+		// reporting is configured without a URL (it comes from the "container"); extra is not configured at all.
+		try (ConfigurableApplicationContext context = MigrationApps.run(clickHouse, clickHouse.createDatabase("app"),
+				Containers.class, SHOP, "clickhouse.migrations.databases.reporting.modules=default")) {
+			ClickHouseMigrations migrations = context.getBean(ClickHouseMigrations.class);
+			assertThat(migrations.databases()).map(MigrationDatabase::name).containsExactly("reporting", "extra");
+			assertThat(migrations.info("reporting").status()).isEqualTo(DatabaseStatus.UP_TO_DATE);
+			assertThat(migrations.info("extra").status()).isEqualTo(DatabaseStatus.UP_TO_DATE);
+		}
+	}
+
+	// Stands for containers started for the tests: what Spring Boot's JdbcConnectionDetails of a
+	// container or Docker Compose service give, pointing at the embedded ClickHouse.
+	@Configuration(proxyBeanMethods = false)
+	static class Containers {
+
+		static String reporting;
+
+		static String extra;
+
+		@Bean
+		MigrationDatabaseConnectionDetails reporting() {
+			return MigrationDatabaseConnectionDetails.of("reporting", new JdbcConnectionDetails() {
+
+				@Override
+				public String getUsername() {
+					return "default";
+				}
+
+				@Override
+				public String getPassword() {
+					return "";
+				}
+
+				@Override
+				public String getJdbcUrl() {
+					return reporting;
+				}
+
+			});
+		}
+
+		@Bean
+		MigrationDatabaseConnectionDetails extra() {
+			return MigrationDatabaseConnectionDetails.of("extra", extra, "default", "");
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

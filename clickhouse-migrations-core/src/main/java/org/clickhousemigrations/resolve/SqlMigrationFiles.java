@@ -49,13 +49,20 @@ final class SqlMigrationFiles {
 	/** The formats a module can be written in. */
 	enum Format {
 
-		FLYWAY("V<version>__<description>.sql"), GOLANG_MIGRATE("golang-migrate <n>_<description>.up.sql"),
-		GOOSE("goose"), DBMATE("dbmate"), LIQUIBASE("Liquibase formatted SQL"), PLAIN("<n>_<description>.sql");
+		FLYWAY("V<version>__<description>.sql", "'-- rollback' section (or U<version>__ file)"),
+		GOLANG_MIGRATE("golang-migrate <n>_<description>.up.sql", ".down.sql file"),
+		GOOSE("goose", "'-- +goose Down' section"), DBMATE("dbmate", "'-- migrate:down' section"),
+		LIQUIBASE("Liquibase formatted SQL", "'--rollback' line in one of its change sets"),
+		PLAIN("<n>_<description>.sql", ".down.sql file");
 
 		private final String label;
 
-		Format(String label) {
+		// What undoes a migration in this format, which one without it lacks.
+		private final String rollback;
+
+		Format(String label, String rollback) {
 			this.label = label;
+			this.rollback = rollback;
 		}
 
 	}
@@ -104,15 +111,18 @@ final class SqlMigrationFiles {
 			Kind kind = names.get(path).kind();
 			try {
 				SqlScript script;
+				String noRollback;
 				if (kind == Kind.REPEATABLE) {
 					// Applied again whenever it changes, whatever the format of the others; never undone.
 					script = new SqlScript(SqlScript.parse(texts.get(path)).forward(), null);
+					noRollback = path + " is repeatable: it is applied again when it changes, never undone";
 				}
 				else {
 					Format format = format(kind, texts.get(path));
 					formats.putIfAbsent(format, path);
 					script = script(format, texts.get(path), path, rollbackPath,
 							(rollbackPath != null) ? texts.get(rollbackPath) : null);
+					noRollback = path + " has no " + format.rollback;
 				}
 				if (script.forward().isEmpty()) {
 					problems.add(path + " has no statement to run; add one or delete the file");
@@ -121,9 +131,7 @@ final class SqlMigrationFiles {
 				List<MigrationStep> rollback = (script.rollback() != null) ? steps(script.rollback()) : null;
 				migrations.add(new ResolvedMigration(new MigrationKey(module, version), names.get(path).description(),
 						MigrationType.SQL, path, Checksums.of(texts.get(path)), List.of(), steps(script.forward()),
-						rollback, (rollback != null) ? null
-								: (kind == Kind.REPEATABLE) ? path + " is repeatable: it is applied again when it "
-										+ "changes, never undone" : path + " has no rollback section or file"));
+						rollback, (rollback != null) ? null : noRollback));
 			}
 			catch (IllegalArgumentException ex) {
 				problems.add(path + ": " + ex.getMessage());

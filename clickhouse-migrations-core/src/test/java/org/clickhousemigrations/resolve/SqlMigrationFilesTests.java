@@ -100,7 +100,7 @@ class SqlMigrationFilesTests {
 		List<ResolvedMigration> migrations = read("m/1_x.sql",
 				"--liquibase formatted sql\n--changeset a:1\nSELECT 1;\n--changeset a:2\nSELECT 2;\n--rollback not required\n");
 		assertThat(migrations.get(0).rollbackSteps()).isEmpty();
-		assertThat(migrations.get(0).rollbackProblem()).isEqualTo("m/1_x.sql has no rollback section or file");
+		assertThat(migrations.get(0).rollbackProblem()).isEqualTo("m/1_x.sql has no '--rollback' line in one of its change sets");
 	}
 
 	@Test

@@ -8,18 +8,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 import com.sun.jna.Native;
 
 /**
  * Finds a ClickHouse to test against, in this order: an explicit URL ({@code CLICKHOUSE_URL}, as a
- * system property or environment variable), a {@code clickhouse} binary on the {@code PATH}, then
- * the chDB engine fetched once with {@code npm pack} into a per-user cache.
+ * system property or environment variable), a {@code clickhouse} binary on the {@code PATH}, a
+ * Testcontainers container (when its ClickHouse module is on the class path and Docker runs),
+ * then the chDB engine fetched once with {@code npm pack} into a per-user cache. An explicit
+ * {@code CLICKHOUSE_ENGINE} ({@code url}, {@code binary}, {@code testcontainers} or {@code chdb})
+ * wins, and fails with its reason when that engine is not there.
  */
 final class EngineLocator {
 
 	static final String URL_VARIABLE = "CLICKHOUSE_URL";
+
+	static final String ENGINE_VARIABLE = "CLICKHOUSE_ENGINE";
 
 	private final UnaryOperator<String> settings;
 
@@ -29,11 +35,15 @@ final class EngineLocator {
 
 	private final String osArch;
 
-	EngineLocator(UnaryOperator<String> settings, String npmCommand, String osName, String osArch) {
+	private final ContainerEngine containers;
+
+	EngineLocator(UnaryOperator<String> settings, String npmCommand, String osName, String osArch,
+			ContainerEngine containers) {
 		this.settings = settings;
 		this.npmCommand = npmCommand;
 		this.osName = osName;
 		this.osArch = osArch;
+		this.containers = containers;
 	}
 
 	/** A locator that reads system properties first, then the environment. */
@@ -42,18 +52,65 @@ final class EngineLocator {
 			String value = System.getProperty(name);
 			return (value != null) ? value : System.getenv(name);
 		};
-		return new EngineLocator(settings, "npm", System.getProperty("os.name"), System.getProperty("os.arch"));
+		return new EngineLocator(settings, "npm", System.getProperty("os.name"), System.getProperty("os.arch"),
+				new TestcontainersEngine(settings));
 	}
 
 	Engine locate() {
+		String choice = setting(ENGINE_VARIABLE);
+		if (choice != null) {
+			return chosen(choice.toLowerCase(Locale.ROOT));
+		}
 		String url = setting(URL_VARIABLE);
 		if (url != null) {
 			return new Engine.External(httpBase(url), setting("CLICKHOUSE_USER"), setting("CLICKHOUSE_PASSWORD"));
 		}
 		Path binary = findOnPath("clickhouse");
 		if (binary != null) {
-			return new Engine.Local(List.of(binary.toString(), "local"), false, "clickhouse binary " + binary);
+			return binary(binary);
 		}
+		if (this.containers.unavailable() == null) {
+			return this.containers.start();
+		}
+		return chdb();
+	}
+
+	private Engine chosen(String choice) {
+		switch (choice) {
+			case "url" -> {
+				String url = setting(URL_VARIABLE);
+				if (url == null) {
+					throw new IllegalStateException(ENGINE_VARIABLE + "=url needs " + URL_VARIABLE);
+				}
+				return new Engine.External(httpBase(url), setting("CLICKHOUSE_USER"), setting("CLICKHOUSE_PASSWORD"));
+			}
+			case "binary" -> {
+				Path binary = findOnPath("clickhouse");
+				if (binary == null) {
+					throw new IllegalStateException(ENGINE_VARIABLE + "=binary, but there is no 'clickhouse' on the PATH");
+				}
+				return binary(binary);
+			}
+			case "testcontainers" -> {
+				String problem = this.containers.unavailable();
+				if (problem != null) {
+					throw new IllegalStateException(ENGINE_VARIABLE + "=testcontainers, but " + problem);
+				}
+				return this.containers.start();
+			}
+			case "chdb" -> {
+				return chdb();
+			}
+			default -> throw new IllegalStateException(ENGINE_VARIABLE + "=" + choice
+					+ " is not an engine; use url, binary, testcontainers or chdb");
+		}
+	}
+
+	private static Engine binary(Path binary) {
+		return new Engine.Local(List.of(binary.toString(), "local"), false, "clickhouse binary " + binary);
+	}
+
+	private Engine chdb() {
 		String problem = chdbProblem();
 		if (problem == null) {
 			try {
@@ -75,7 +132,8 @@ final class EngineLocator {
 				  1. an existing server: set %s (system property or environment variable), \
 				e.g. http://localhost:8123, with CLICKHOUSE_USER / CLICKHOUSE_PASSWORD if needed;
 				  2. a ClickHouse binary: put 'clickhouse' on the PATH;
-				  3. the embedded chDB engine: install npm (it fetches %s@%s once, about 178 MB, into %s)."""
+				  3. a container: add org.testcontainers:testcontainers-clickhouse and run Docker;
+				  4. the embedded chDB engine: install npm (it fetches %s@%s once, about 178 MB, into %s)."""
 			.formatted(problem, URL_VARIABLE, String.valueOf(ChdbLibrary.packageName(this.osName, this.osArch)),
 					ChdbLibrary.VERSION, cacheRoot()));
 	}

@@ -57,7 +57,7 @@ class EmbeddedClickHouseIT {
 	void explicitUrlIsUsedInsteadOfStartingAServer() {
 		try (EmbeddedClickHouse running = EmbeddedClickHouse.start()) {
 			EngineLocator locator = new EngineLocator((name) -> name.equals("CLICKHOUSE_URL") ? running.jdbcUrl() : null,
-					"npm", "Linux", "amd64");
+					"npm", "Linux", "amd64", new TestcontainersEngine((name) -> null));
 			EmbeddedClickHouse external = EmbeddedClickHouse.builder().engine(locator.locate()).start();
 			assertThat(external.pid()).isEmpty();
 			assertThat(external.directory()).isNull();

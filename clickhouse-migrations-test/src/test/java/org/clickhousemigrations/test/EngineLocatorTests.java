@@ -2,6 +2,7 @@ package org.clickhousemigrations.test;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,37 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class EngineLocatorTests {
 
+	private static final Engine.External CONTAINER = new Engine.External(URI.create("http://container:32768"), "default",
+			"");
+
+	private static final ContainerEngine NO_DOCKER = new ContainerEngine() {
+
+		@Override
+		public String unavailable() {
+			return "Docker is not running";
+		}
+
+		@Override
+		public Engine.External start() {
+			throw new AssertionError("no container can start");
+		}
+
+	};
+
+	private static final ContainerEngine DOCKER = new ContainerEngine() {
+
+		@Override
+		public String unavailable() {
+			return null;
+		}
+
+		@Override
+		public Engine.External start() {
+			return CONTAINER;
+		}
+
+	};
+
 	@TempDir
 	Path cache;
 
@@ -20,6 +52,27 @@ class EngineLocatorTests {
 		EngineLocator locator = locator(Map.of("CLICKHOUSE_URL", "http://ch.example:8124", "CLICKHOUSE_USER", "app",
 				"PATH", "/usr/bin:/bin"));
 		assertThat(locator.locate()).isEqualTo(new Engine.External(URI.create("http://ch.example:8124"), "app", null));
+	}
+
+	@Test
+	void aContainerComesAfterUrlAndBinaryAndBeforeChdb() {
+		assertThat(locator(Map.of("PATH", this.cache.toString()), DOCKER).locate()).isEqualTo(CONTAINER);
+		assertThat(locator(Map.of("PATH", this.cache.toString(), "CLICKHOUSE_URL", "http://ch:8123"), DOCKER).locate())
+			.isEqualTo(new Engine.External(URI.create("http://ch:8123"), null, null));
+	}
+
+	@Test
+	void anExplicitEngineWinsOrSaysWhyItCannot() {
+		assertThat(locator(Map.of("CLICKHOUSE_ENGINE", "Testcontainers", "CLICKHOUSE_URL", "http://ch:8123"), DOCKER)
+			.locate()).isEqualTo(CONTAINER);
+		assertThatIllegalStateException()
+			.isThrownBy(() -> locator(Map.of("CLICKHOUSE_ENGINE", "testcontainers"), NO_DOCKER).locate())
+			.withMessage("CLICKHOUSE_ENGINE=testcontainers, but Docker is not running");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> locator(Map.of("CLICKHOUSE_ENGINE", "binary", "PATH", this.cache.toString())).locate())
+			.withMessage("CLICKHOUSE_ENGINE=binary, but there is no 'clickhouse' on the PATH");
+		assertThatIllegalStateException().isThrownBy(() -> locator(Map.of("CLICKHOUSE_ENGINE", "docker")).locate())
+			.withMessage("CLICKHOUSE_ENGINE=docker is not an engine; use url, binary, testcontainers or chdb");
 	}
 
 	@Test
@@ -41,7 +94,8 @@ class EngineLocatorTests {
 
 	@Test
 	void unsupportedPlatformIsNamedInTheError() {
-		EngineLocator locator = new EngineLocator((name) -> Map.of("PATH", "").get(name), "npm", "Windows 11", "amd64");
+		EngineLocator locator = new EngineLocator((name) -> Map.of("PATH", "").get(name), "npm", "Windows 11", "amd64",
+				NO_DOCKER);
 		assertThatIllegalStateException().isThrownBy(locator::locate)
 			.withMessageContaining("chDB has no engine for Windows 11/amd64");
 	}
@@ -49,7 +103,7 @@ class EngineLocatorTests {
 	@Test
 	void cacheFollowsXdgCacheHome() {
 		EngineLocator locator = new EngineLocator((name) -> Map.of("XDG_CACHE_HOME", "/x/cache").get(name), "npm",
-				"Linux", "amd64");
+				"Linux", "amd64", NO_DOCKER);
 		assertThat(locator.cacheRoot()).isEqualTo(Path.of("/x/cache/clickhouse-migrations"));
 		assertThat(ChdbLibrary.cachedLibrary(locator.cacheRoot(), "@chdb/lib-linux-x64-gnu"))
 			.isEqualTo(Path.of("/x/cache/clickhouse-migrations/chdb/" + ChdbLibrary.VERSION
@@ -65,9 +119,13 @@ class EngineLocatorTests {
 	}
 
 	private EngineLocator locator(Map<String, String> settings) {
-		Map<String, String> all = new java.util.HashMap<>(settings);
-		all.put("CLICKHOUSE_MIGRATIONS_CACHE", this.cache.toString());
-		return new EngineLocator(all::get, "npm-missing", "Linux", "amd64");
+		return locator(settings, NO_DOCKER);
+	}
+
+	private EngineLocator locator(Map<String, String> settings, ContainerEngine containers) {
+		Map<String, String> all = new HashMap<>(Map.of("CLICKHOUSE_MIGRATIONS_CACHE", this.cache.toString()));
+		all.putAll(settings);
+		return new EngineLocator(all::get, "npm-missing", "Linux", "amd64", containers);
 	}
 
 }
