@@ -3,6 +3,7 @@ package org.clickhousemigrations;
 import java.util.List;
 import java.util.Map;
 
+import org.clickhousemigrations.model.AppliedMigration;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.model.MigrationKey;
 import org.clickhousemigrations.model.StatementOutcome;
@@ -22,6 +23,9 @@ public interface ClickHouseMigrations {
 
 	/** The state of every database; reads each history once and writes nothing. */
 	MigrationsReport info();
+
+	/** The statements of migrations running now, with their latest progress; at most one per database. */
+	List<RunningStatement> running();
 
 	/** The state of one database. */
 	DatabaseReport info(String database);
@@ -104,5 +108,17 @@ public interface ClickHouseMigrations {
 	 * dirty migration, names a version that has no migration here, or the module has history already
 	 */
 	List<String> importHistory(String database, String module, String tool, boolean dryRun);
+
+	/** Every history row of {@code database}, oldest first: the audit trail. */
+	List<AppliedMigration> history(String database);
+
+	/**
+	 * Writes history rows read from another server (as {@link #history} gave them there) into the
+	 * empty history of {@code database}, as they are, without running anything.
+	 * @param dryRun {@code true} to only say what would be written
+	 * @return one line per row written (or that would be)
+	 * @throws ClickHouseMigrationException with nothing written, when the history has rows already
+	 */
+	List<String> restoreHistory(String database, List<AppliedMigration> rows, boolean dryRun);
 
 }

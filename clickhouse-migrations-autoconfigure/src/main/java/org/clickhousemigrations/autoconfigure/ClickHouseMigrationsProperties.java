@@ -55,6 +55,15 @@ public class ClickHouseMigrationsProperties {
 	/** For import and rollback: say what would be written or run, and write nothing. */
 	private boolean dryRun;
 
+	/** What commands print on standard output: text, or json (status, validate, dry-run, diff, history). */
+	private Output output = Output.TEXT;
+
+	/** For report and export: the file to write. */
+	private String file;
+
+	/** For generate: the shape of the migration (new-table, new-column, backfill, materialized-view). */
+	private String template;
+
 	/** Global placeholders, replacing ${name} in SQL. */
 	private Map<String, String> placeholders = new LinkedHashMap<>();
 
@@ -165,6 +174,30 @@ public class ClickHouseMigrationsProperties {
 
 	public void setAllowDrop(boolean allowDrop) {
 		this.allowDrop = allowDrop;
+	}
+
+	public Output getOutput() {
+		return this.output;
+	}
+
+	public void setOutput(Output output) {
+		this.output = output;
+	}
+
+	public String getFile() {
+		return this.file;
+	}
+
+	public void setFile(String file) {
+		this.file = file;
+	}
+
+	public String getTemplate() {
+		return this.template;
+	}
+
+	public void setTemplate(String template) {
+		this.template = template;
 	}
 
 	public boolean isDryRun() {
@@ -305,6 +338,17 @@ public class ClickHouseMigrationsProperties {
 
 		/** A KeeperMap table in Keeper: for clusters, or servers that share a Keeper. */
 		KEEPER_MAP
+
+	}
+
+	/** What commands print. */
+	public enum Output {
+
+		/** Tables and lines for a terminal. */
+		TEXT,
+
+		/** JSON of documented, stable shapes. */
+		JSON
 
 	}
 

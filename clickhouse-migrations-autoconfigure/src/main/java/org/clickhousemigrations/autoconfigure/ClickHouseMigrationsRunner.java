@@ -1,5 +1,7 @@
 package org.clickhousemigrations.autoconfigure;
 
+import java.util.List;
+
 import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.ClickHouseMigrationsCompletedEvent;
@@ -38,6 +40,11 @@ public class ClickHouseMigrationsRunner implements ApplicationListener<Applicati
 	public void onApplicationEvent(ApplicationReadyEvent event) {
 		if (this.commandMode) {
 			return;
+		}
+		List<String> unknown = UnknownKeys.of(event.getApplicationContext().getEnvironment());
+		if (!unknown.isEmpty()) {
+			logger.warn("Unknown configuration key{} {}: nothing reads {}; check the spelling", (unknown.size() == 1) ? ""
+					: "s", String.join(", ", unknown), (unknown.size() == 1) ? "it" : "them");
 		}
 		ClickHouseMigrationException failure = null;
 		try {

@@ -57,7 +57,7 @@ public final class MigrationApps {
 	}
 
 	/** Every database property for a database named {@code name} at {@code database}. */
-	static List<String> database(EmbeddedClickHouse clickHouse, String name, String database) {
+	public static List<String> database(EmbeddedClickHouse clickHouse, String name, String database) {
 		String prefix = "clickhouse.migrations.databases." + name + ".";
 		return List.of(prefix + "url=" + clickHouse.jdbcUrl(database), prefix + "username=" + clickHouse.username(),
 				prefix + "password=" + clickHouse.password());

@@ -146,7 +146,7 @@ final class DatabaseMigrator {
 		Runnable beforeEachStep = (held != null) ? held::check : () -> {
 		};
 		new MigrationExecutor(this.database, target, this.services.listeners(), beforeEachStep,
-				held != null && held.tookOver())
+				held != null && held.tookOver(), (held != null) ? this.services.progress() : null)
 			.execute(plan, rollback);
 	}
 

@@ -1,5 +1,6 @@
 package org.clickhousemigrations.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,12 +24,15 @@ import org.clickhousemigrations.DryRunReport;
 import org.clickhousemigrations.MigrationListener;
 import org.clickhousemigrations.MigrationsReport;
 import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.RunningStatement;
 import org.clickhousemigrations.ValidationReport;
 import org.clickhousemigrations.diff.SchemaSnapshots;
 import org.clickhousemigrations.execute.ExecutionTargetFactory;
+import org.clickhousemigrations.execute.ProgressMonitor;
 import org.clickhousemigrations.history.MigrationHistory;
 import org.clickhousemigrations.history.ToolHistory.Tool;
 import org.clickhousemigrations.lock.MigrationLock;
+import org.clickhousemigrations.model.AppliedMigration;
 import org.clickhousemigrations.model.DatabaseStatus;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.model.MigrationKey;
@@ -46,6 +50,11 @@ import org.slf4j.LoggerFactory;
 public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 
 	private static final Logger logger = LoggerFactory.getLogger(DefaultClickHouseMigrations.class);
+
+	// A statement that runs longer than this is watched, and its progress logged this often.
+	private static final Duration PROGRESS_AFTER = Duration.ofSeconds(5);
+
+	private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
 	private final List<MigrationDatabase> databases;
 
@@ -76,7 +85,8 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 		this.databases = List.copyOf(databases);
 		this.migrations = migrations;
 		this.services = new MigrationServices(history, lock, router, targets, listeners,
-				new DatabaseReports(history, router, snapshots), snapshots);
+				new DatabaseReports(history, router, snapshots), snapshots,
+				new ProgressMonitor(PROGRESS_AFTER, PROGRESS_EVERY));
 		this.rollbackEnabled = rollbackEnabled;
 		this.parallelism = parallelism;
 	}
@@ -89,6 +99,11 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 	@Override
 	public List<ResolvedMigration> resolved() {
 		return this.migrations.get();
+	}
+
+	@Override
+	public List<RunningStatement> running() {
+		return this.services.progress().running();
 	}
 
 	@Override
@@ -196,6 +211,16 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 			into = modules.get(0);
 		}
 		return repairs(target).importFrom(from, into, dryRun);
+	}
+
+	@Override
+	public List<AppliedMigration> history(String database) {
+		return this.services.history().all(database(database));
+	}
+
+	@Override
+	public List<String> restoreHistory(String database, List<AppliedMigration> rows, boolean dryRun) {
+		return repairs(writable(database)).restore(rows, dryRun);
 	}
 
 	private DatabaseReport info(MigrationDatabase database) {

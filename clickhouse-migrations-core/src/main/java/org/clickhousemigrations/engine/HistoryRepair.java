@@ -198,6 +198,32 @@ final class HistoryRepair {
 		}
 	}
 
+	/**
+	 * Writes rows exported from another history into this empty one, as they are.
+	 * @return one line per row written, or that would be with {@code dryRun}
+	 */
+	List<String> restore(List<AppliedMigration> rows, boolean dryRun) {
+		if (!dryRun && !history().read(this.database).exists()) {
+			history().create(this.database);
+		}
+		try (MigrationLock.Held held = dryRun ? null : this.services.lock().acquire(this.database)) {
+			int existing = history().read(this.database).latest().size();
+			if (existing > 0) {
+				throw new ClickHouseMigrationException("Cannot import a history into database '" + this.database.name()
+						+ "': its history " + history().location(this.database) + " has rows for " + existing
+						+ " migrations already; nothing was written. Import into an empty history.");
+			}
+			List<String> lines = rows.stream()
+				.map((row) -> row.installedOn() + " " + row.key() + " " + row.event() + " " + row.script())
+				.toList();
+			if (!dryRun && !rows.isEmpty()) {
+				history().append(this.database, rows);
+				logger.info("Database '{}': imported {} history rows", this.database.name(), rows.size());
+			}
+			return lines;
+		}
+	}
+
 	private static AppliedMigration imported(ResolvedMigration migration, HistoryEvent event, String by, Instant now) {
 		int steps = (event == HistoryEvent.BASELINE) ? 0 : migration.steps().size();
 		return new AppliedMigration(migration.key(), migration.description(), migration.type(), migration.script(),

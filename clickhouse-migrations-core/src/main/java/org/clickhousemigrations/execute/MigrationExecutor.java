@@ -44,6 +44,8 @@ public final class MigrationExecutor {
 
 	private final Runnable beforeEachStep;
 
+	private final ProgressMonitor progress;
+
 	private final List<AppliedMigration> waiting = new ArrayList<>();
 
 	private boolean verifyNext;
@@ -53,14 +55,16 @@ public final class MigrationExecutor {
 	 * @param beforeEachStep runs before every step and may throw to stop, e.g. when the lock was lost
 	 * @param afterTakeOver whether the previous holder of the lock died: then ClickHouse is asked
 	 * about the first bracketed statement before it runs
+	 * @param progress what watches long statements; {@code null} for none (a dry run)
 	 */
 	public MigrationExecutor(MigrationDatabase database, ExecutionTarget target, List<MigrationListener> listeners,
-			Runnable beforeEachStep, boolean afterTakeOver) {
+			Runnable beforeEachStep, boolean afterTakeOver, ProgressMonitor progress) {
 		this.database = database;
 		this.target = target;
 		this.listeners = listeners;
 		this.beforeEachStep = beforeEachStep;
 		this.verifyNext = afterTakeOver;
+		this.progress = progress;
 	}
 
 	/**
@@ -176,8 +180,20 @@ public final class MigrationExecutor {
 			}
 		}
 
-		// Runs the step; after a lost answer, asks ClickHouse before it sends the step again.
+		// Runs the step, watched while it runs long (waiting for a lost answer included).
 		private void run(int index, MigrationStep step, String sql, StatementId first, boolean additive) {
+			if (progress == null || !step.isSql()) {
+				attempt(index, step, sql, first, additive);
+				return;
+			}
+			try (ProgressMonitor.Watch watch = progress.start(database, this.migration.key().toString(), this.rollback,
+					index + 1, this.steps.size(), sql, first.prefix())) {
+				attempt(index, step, sql, first, additive);
+			}
+		}
+
+		// Runs the step; after a lost answer, asks ClickHouse before it sends the step again.
+		private void attempt(int index, MigrationStep step, String sql, StatementId first, boolean additive) {
 			StatementId id = first;
 			if (verifyNext && !additive) {
 				verifyNext = false;

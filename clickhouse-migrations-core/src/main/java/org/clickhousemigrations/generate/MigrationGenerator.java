@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.model.MigrationType;
 import org.clickhousemigrations.model.MigrationVersion;
 import org.clickhousemigrations.resolve.MigrationResolver;
 
@@ -30,6 +31,90 @@ public final class MigrationGenerator {
 
 	}
 
+	/**
+	 * The common shapes of a migration, each with its rollback, written for {@code generate
+	 * --clickhouse.migrations.template=<name>} with names to replace.
+	 */
+	public enum Template {
+
+		NEW_TABLE("new-table", """
+				-- Replace my_table, its columns and its keys.
+				CREATE TABLE IF NOT EXISTS my_table ${on_cluster} (
+				    id UInt64,
+				    name String,
+				    created_at DateTime64(3, 'UTC') DEFAULT now64(3)
+				) ENGINE = MergeTree
+				ORDER BY id;
+
+				-- rollback
+				DROP TABLE IF EXISTS my_table ${on_cluster};
+				"""),
+
+		NEW_COLUMN("new-column", """
+				-- Replace my_table, my_column, its type and default.
+				ALTER TABLE my_table ${on_cluster} ADD COLUMN IF NOT EXISTS my_column LowCardinality(String) DEFAULT '' AFTER id;
+
+				-- rollback
+				ALTER TABLE my_table ${on_cluster} DROP COLUMN IF EXISTS my_column;
+				"""),
+
+		BACKFILL("backfill", """
+				-- Fills my_column of the rows written before it existed. ALTER ... UPDATE is a mutation: it is
+				-- sent with mutations_sync = 2, so the migration waits for it, and its progress is logged.
+				ALTER TABLE my_table ${on_cluster} UPDATE my_column = lower(name) WHERE my_column = '';
+
+				-- rollback
+				ALTER TABLE my_table ${on_cluster} UPDATE my_column = '' WHERE 1;
+				"""),
+
+		MATERIALIZED_VIEW("materialized-view", """
+				-- A target table and the materialized view that fills it from my_table as rows arrive.
+				CREATE TABLE IF NOT EXISTS my_table_daily ${on_cluster} (
+				    day Date,
+				    name String,
+				    rows UInt64
+				) ENGINE = SummingMergeTree
+				ORDER BY (day, name);
+
+				CREATE MATERIALIZED VIEW IF NOT EXISTS my_table_daily_mv ${on_cluster} TO my_table_daily AS
+				SELECT toDate(created_at) AS day, name, count() AS rows FROM my_table GROUP BY day, name;
+
+				-- The rows written before the view existed, once: the view only sees new ones.
+				INSERT INTO my_table_daily SELECT toDate(created_at) AS day, name, count() AS rows FROM my_table
+				WHERE created_at < (SELECT min(metadata_modification_time) FROM system.tables
+				    WHERE database = currentDatabase() AND name = 'my_table_daily_mv')
+				GROUP BY day, name;
+
+				-- rollback
+				DROP VIEW IF EXISTS my_table_daily_mv ${on_cluster};
+				DROP TABLE IF EXISTS my_table_daily ${on_cluster};
+				""");
+
+		private final String id;
+
+		private final String text;
+
+		Template(String id, String text) {
+			this.id = id;
+			this.text = text;
+		}
+
+		/** @throws ClickHouseMigrationException naming the templates there are */
+		public static Template of(String id) {
+			return Arrays.stream(values())
+				.filter((template) -> template.id.equalsIgnoreCase(id.trim()))
+				.findFirst()
+				.orElseThrow(() -> new ClickHouseMigrationException("There is no template '" + id + "'; use one of "
+						+ Arrays.stream(values()).map((template) -> template.id).toList()));
+		}
+
+		/** The migration's text under the comment line of its description. */
+		public String render(String description) {
+			return "-- " + description.trim() + "\n" + this.text;
+		}
+
+	}
+
 	private MigrationGenerator() {
 	}
 
@@ -45,6 +130,7 @@ public final class MigrationGenerator {
 	public static Path generate(Path projectDir, String location, List<ResolvedMigration> resolved, String module,
 			String description, Kind kind) {
 		String[] words = words(description);
+		checkFormat(resolved, module);
 		String version = nextVersion(resolved, module);
 		if (kind == Kind.SQL) {
 			return write(folder(projectDir, location, module, "src/main/resources")
@@ -66,6 +152,7 @@ public final class MigrationGenerator {
 	public static Path generateSql(Path projectDir, String location, List<ResolvedMigration> resolved, String module,
 			String description, String text) {
 		String[] words = words(description);
+		checkFormat(resolved, module);
 		return write(folder(projectDir, location, module, "src/main/resources")
 			.resolve(sqlFileName(nextVersion(resolved, module), words)), text);
 	}
@@ -94,6 +181,21 @@ public final class MigrationGenerator {
 		return description.trim().split("[^A-Za-z0-9]+");
 	}
 
+	// generate writes V<version>__ files, which cannot stand beside another tool's format.
+	private static void checkFormat(List<ResolvedMigration> resolved, String module) {
+		resolved.stream()
+			.filter((migration) -> migration.module().equals(module) && migration.type() == MigrationType.SQL
+					&& !migration.version().isRepeatable())
+			.map(ResolvedMigration::script)
+			.filter((script) -> !script.substring(script.lastIndexOf('/') + 1).startsWith("V"))
+			.findFirst()
+			.ifPresent((script) -> {
+				throw new ClickHouseMigrationException("Module '" + module + "' is written in another tool's format ("
+						+ script + "); generate writes V<version>__<description>.sql files, which cannot stand beside "
+						+ "it. Write the next file by hand in that format.");
+			});
+	}
+
 	private static String sqlFileName(String version, String[] words) {
 		return "V" + version.replace('.', '_') + "__" + String.join("_", words).toLowerCase(Locale.ROOT) + ".sql";
 	}
@@ -115,7 +217,7 @@ public final class MigrationGenerator {
 	/** The version after the module's highest one, in the same width; {@code 0001} for a new module. */
 	public static String nextVersion(List<ResolvedMigration> resolved, String module) {
 		return resolved.stream()
-			.filter((migration) -> migration.module().equals(module))
+			.filter((migration) -> migration.module().equals(module) && !migration.version().isRepeatable())
 			.map(ResolvedMigration::version)
 			.max(MigrationVersion::compareTo)
 			.map(MigrationGenerator::increment)

@@ -98,23 +98,32 @@ public class ClickHouseMigrationHistory implements MigrationHistory {
 
 	@Override
 	public Snapshot read(MigrationDatabase target) {
+		return rows(target, "ORDER BY module, version, sequence DESC, event_time DESC LIMIT 1 BY module, version");
+	}
+
+	@Override
+	public List<AppliedMigration> all(MigrationDatabase target) {
+		return rows(target, "ORDER BY sequence, event_time").latest();
+	}
+
+	// The rows the clause selects, and whether the history exists.
+	private Snapshot rows(MigrationDatabase target, String clause) {
 		String select = "SELECT " + COLUMNS.replace("installed_on", "toUnixTimestamp64Milli(installed_on)") + " FROM "
-				+ qualifiedName(target) + " ORDER BY module, version, sequence DESC, event_time DESC LIMIT 1 BY module, "
-				+ "version" + consistency(target);
+				+ qualifiedName(target) + " " + clause + consistency(target);
 		try (Connection connection = target.dataSource().getConnection();
 				Statement statement = connection.createStatement()) {
 			String location = location(Connections.database(connection));
-			List<AppliedMigration> latest = new ArrayList<>();
+			List<AppliedMigration> found = new ArrayList<>();
 			long lastSequence = 0;
 			try (ResultSet rows = query(statement, select, location)) {
 				while (rows.next()) {
-					latest.add(row(rows, target));
+					found.add(row(rows, target));
 					lastSequence = Math.max(lastSequence, rows.getLong(16));
 				}
 			}
 			// The latest row of each migration holds its highest number, so the highest of them is the last.
 			sequence(location).accumulateAndGet(lastSequence, Math::max);
-			return new Snapshot(true, latest);
+			return new Snapshot(true, found);
 		}
 		catch (SQLException ex) {
 			if (ClickHouseErrors.isUnknownTableOrDatabase(ex)) {
@@ -137,7 +146,7 @@ public class ClickHouseMigrationHistory implements MigrationHistory {
 			}
 			this.outdated.add(location);
 			return statement.executeQuery(select.replace(", sequence FROM", ", toUInt64(0) AS sequence FROM")
-				.replace("sequence DESC, ", ""));
+				.replace("sequence DESC, ", "").replace("ORDER BY sequence, ", "ORDER BY "));
 		}
 	}
 

@@ -20,6 +20,15 @@ public interface MigrationHistory {
 	 */
 	Snapshot read(MigrationDatabase database);
 
+	/**
+	 * Every row, oldest first: the audit trail. A history that cannot list its rows says so.
+	 * @throws UnsupportedOperationException when this history does not keep them in order
+	 */
+	default List<AppliedMigration> all(MigrationDatabase database) {
+		throw new UnsupportedOperationException(getClass().getName() + " does not list its rows; implement "
+				+ "MigrationHistory.all to show, export and import the history");
+	}
+
 	/** Creates the history if it does not exist. Never called for a read-only database. */
 	void create(MigrationDatabase database);
 

@@ -94,7 +94,7 @@ class MigrationExecutorTests {
 					if (++checks[0] > 2) {
 						throw new ClickHouseMigrationException("lock lost");
 					}
-				}, false).execute(plan(false, 0, sql("a:1", "CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory"),
+				}, false, null).execute(plan(false, 0, sql("a:1", "CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory"),
 						sql("a:2", "CREATE TABLE IF NOT EXISTS u (x UInt8) ENGINE = Memory", "SELECT 1")), false))
 			.withMessage("lock lost");
 		// The row of a:1 waited for a statement that needed it first; it is written on the way out.
@@ -115,7 +115,7 @@ class MigrationExecutorTests {
 
 	private void execute(boolean rollback, int startAt, ResolvedMigration... migrations) {
 		new MigrationExecutor(this.database, this.targets.open(this.database, false), List.of(this.listener), () -> {
-		}, false).execute(plan(rollback, startAt, migrations), rollback);
+		}, false, null).execute(plan(rollback, startAt, migrations), rollback);
 	}
 
 	private static List<PlannedMigration> plan(boolean rollback, int startAt, ResolvedMigration... migrations) {
@@ -182,7 +182,7 @@ class MigrationExecutorTests {
 				"INSERT INTO t VALUES (1)", "INSERT INTO t VALUES (2)");
 		this.targets.ranBefore(id(migration, 1).queryId());
 		new MigrationExecutor(this.database, this.targets.open(this.database, false), List.of(), () -> {
-		}, true).execute(plan(false, 0, migration), false);
+		}, true, null).execute(plan(false, 0, migration), false);
 		assertThat(this.journal).containsExactly("run CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory",
 				"ask " + id(migration, 1).prefix(), "record PROGRESS a:1 2", "run INSERT INTO t VALUES (2)",
 				"record APPLIED a:1 3");

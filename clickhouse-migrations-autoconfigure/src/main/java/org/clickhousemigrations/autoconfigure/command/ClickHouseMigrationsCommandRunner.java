@@ -1,9 +1,12 @@
 package org.clickhousemigrations.autoconfigure.command;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.ClickHouseMigrations;
@@ -11,6 +14,10 @@ import org.clickhousemigrations.DeclaredSchemas;
 import org.clickhousemigrations.DryRunReport;
 import org.clickhousemigrations.ValidationReport;
 import org.clickhousemigrations.autoconfigure.ClickHouseMigrationsProperties;
+import org.clickhousemigrations.autoconfigure.ClickHouseMigrationsProperties.Output;
+import org.clickhousemigrations.autoconfigure.UnknownKeys;
+import org.clickhousemigrations.autoconfigure.report.Json;
+import org.clickhousemigrations.autoconfigure.report.StatusDocument;
 import org.clickhousemigrations.diff.SchemaChange;
 import org.clickhousemigrations.diff.SchemaMigration;
 import org.clickhousemigrations.generate.MigrationGenerator;
@@ -54,9 +61,16 @@ public class ClickHouseMigrationsCommandRunner implements ApplicationListener<Ap
 		String command = this.properties.getCommand().trim().toLowerCase(Locale.ROOT);
 		int code;
 		try {
+			// A key nobody binds would be ignored: with a typo in dry-run, a rollback would really run.
+			List<String> unknown = UnknownKeys.of(event.getApplicationContext().getEnvironment());
+			if (!unknown.isEmpty()) {
+				throw new IllegalArgumentException("unknown configuration key" + ((unknown.size() == 1) ? " " : "s ")
+						+ String.join(", ", unknown) + "; nothing was run");
+			}
 			code = run(command);
 		}
-		catch (ClickHouseMigrationException | IllegalArgumentException ex) {
+		catch (ClickHouseMigrationException | IllegalArgumentException | UncheckedIOException
+				| UnsupportedOperationException ex) {
 			this.err.println("clickhouse-migrations " + command + " failed: " + ex.getMessage());
 			code = 1;
 		}
@@ -65,8 +79,10 @@ public class ClickHouseMigrationsCommandRunner implements ApplicationListener<Ap
 	}
 
 	private int run(String command) {
+		ReportCommands reports = new ReportCommands(this.migrations, this.out);
 		switch (command) {
-			case "status" -> this.out.print(StatusTable.render(this.migrations.info()));
+			case "status" -> this.out.print(json() ? Json.write(StatusDocument.of(this.migrations)) + "\n"
+					: StatusTable.render(this.migrations.info()));
 			case "migrate" -> {
 				this.migrations.migrate(target());
 				this.out.print(StatusTable.render(this.migrations.info()));
@@ -99,15 +115,36 @@ public class ClickHouseMigrationsCommandRunner implements ApplicationListener<Ap
 			case "diff" -> {
 				return diff();
 			}
-			case "import" -> importHistory();
+			case "import" -> {
+				String from = this.properties.getFrom();
+				if (from != null && from.toLowerCase(Locale.ROOT).endsWith(".json")) {
+					reports.importFile(database(), Path.of(from), this.properties.isDryRun());
+				}
+				else {
+					importHistory();
+				}
+			}
+			case "history" -> reports.history(database(), json());
+			case "export" -> reports.export(database(), Path.of(required(this.properties.getFile(), "export",
+					"--clickhouse.migrations.file=<path.json>")));
+			case "report" -> reports.report(Path.of((this.properties.getFile() != null) ? this.properties.getFile()
+					: "clickhouse-migrations-report.html"));
 			default -> throw new IllegalArgumentException("unknown command '" + command + "'; use one of status, "
-					+ "migrate, validate, dry-run, rollback, repair, baseline, generate, diff, import");
+					+ "migrate, validate, dry-run, rollback, repair, baseline, generate, diff, import, history, export, "
+					+ "report");
 		}
 		return 0;
 	}
 
 	private int validate() {
 		ValidationReport report = this.migrations.validate();
+		if (json()) {
+			Map<String, Object> document = new LinkedHashMap<>();
+			document.put("valid", report.isValid());
+			document.put("problems", report.problems());
+			this.out.println(Json.write(document));
+			return report.isValid() ? 0 : 1;
+		}
 		if (report.isValid()) {
 			this.out.println("Valid: every database agrees with the application.");
 			return 0;
@@ -123,6 +160,10 @@ public class ClickHouseMigrationsCommandRunner implements ApplicationListener<Ap
 	}
 
 	private void printDryRun(DryRunReport report) {
+		if (json()) {
+			this.out.println(Json.write(report));
+			return;
+		}
 		report.databases().forEach((database, script) -> {
 			this.out.println("-- Database '" + database + "': " + (script.isEmpty() ? "nothing to do" : script.size()
 					+ " statements"));
@@ -137,6 +178,14 @@ public class ClickHouseMigrationsCommandRunner implements ApplicationListener<Ap
 	private int diff() {
 		String module = module("diff");
 		List<SchemaChange> changes = schemaChanges(module);
+		if (json()) {
+			Map<String, Object> document = new LinkedHashMap<>();
+			document.put("database", database());
+			document.put("module", module);
+			document.put("differences", changes);
+			this.out.println(Json.write(document));
+			return changes.isEmpty() ? 0 : 1;
+		}
 		if (changes.isEmpty()) {
 			this.out.println("No difference");
 			return 0;
@@ -205,10 +254,30 @@ public class ClickHouseMigrationsCommandRunner implements ApplicationListener<Ap
 			generateFromSchema(module);
 			return;
 		}
+		if (this.properties.getTemplate() != null) {
+			String description = required(this.properties.getName(), "generate",
+					"--clickhouse.migrations.name=<description>");
+			Path file = MigrationGenerator.generateSql(Path.of("").toAbsolutePath(),
+					this.properties.getLocations().get(0), this.migrations.resolved(), module, description,
+					MigrationGenerator.Template.of(this.properties.getTemplate()).render(description));
+			this.out.println("Wrote " + file + "; replace the names in it, then start the application or run migrate");
+			return;
+		}
 		MigrationGenerator.Kind kind = MigrationGenerator.Kind.valueOf(this.properties.getType().toUpperCase(Locale.ROOT));
 		Path file = MigrationGenerator.generate(Path.of("").toAbsolutePath(), this.properties.getLocations().get(0),
 				this.migrations.resolved(), module, this.properties.getName(), kind);
 		this.out.println("Wrote " + file);
+	}
+
+	private boolean json() {
+		return this.properties.getOutput() == Output.JSON;
+	}
+
+	private static String required(String value, String command, String what) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException(command + " needs " + what);
+		}
+		return value;
 	}
 
 	private String module(String command) {

@@ -1,5 +1,6 @@
 package org.clickhousemigrations.autoconfigure.command;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -10,18 +11,25 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * In command mode ({@code clickhouse.migrations.command} set) the application starts no web
- * server, unless {@code spring.main.web-application-type} says otherwise.
+ * server, unless {@code spring.main.web-application-type} says otherwise. With
+ * {@code clickhouse.migrations.output=json}, standard output carries the JSON alone: no banner,
+ * and no log lines on the console (errors still go to standard error).
  */
 public class CommandModeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (environment.containsProperty("clickhouse.migrations.command")
-				&& !environment.containsProperty("spring.main.web-application-type")) {
-			environment.getPropertySources()
-				.addLast(new MapPropertySource("clickhouseMigrationsCommandMode",
-						Map.of("spring.main.web-application-type", "none")));
+		if (!environment.containsProperty("clickhouse.migrations.command")) {
+			return;
 		}
+		Map<String, Object> defaults = new HashMap<>();
+		defaults.put("spring.main.web-application-type", "none");
+		if ("json".equalsIgnoreCase(environment.getProperty("clickhouse.migrations.output"))) {
+			defaults.put("spring.main.banner-mode", "off");
+			defaults.put("logging.threshold.console", "OFF");
+		}
+		// Last: whatever the application sets itself wins.
+		environment.getPropertySources().addLast(new MapPropertySource("clickhouseMigrationsCommandMode", defaults));
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package org.clickhousemigrations.autoconfigure.command;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,7 @@ final class StatusTable {
 						info.type().name(), info.state().name(), installed ? info.applied().installedOn().toString() : "" });
 			}
 			if (!rows.isEmpty()) {
-				table(out, rows);
+				table(out, HEADERS, rows);
 			}
 			schema(out, database.schema());
 			out.append('\n');
@@ -55,21 +57,29 @@ final class StatusTable {
 			.append("    ").append(object.getKey()).append(' ').append(object.getValue()).append('\n'));
 	}
 
-	private static void table(StringBuilder out, List<String[]> rows) {
-		int[] widths = new int[HEADERS.length];
-		for (int i = 0; i < HEADERS.length; i++) {
-			widths[i] = HEADERS[i].length();
+	/** Rows under their headers, in columns as wide as their widest cell. */
+	static void table(Appendable out, String[] headers, List<String[]> rows) {
+		int[] widths = new int[headers.length];
+		for (int i = 0; i < headers.length; i++) {
+			widths[i] = headers[i].length();
 			for (String[] row : rows) {
 				widths[i] = Math.max(widths[i], row[i].length());
 			}
 		}
-		line(out, HEADERS, widths);
+		StringBuilder text = new StringBuilder();
+		line(text, headers, widths);
 		StringBuilder rule = new StringBuilder();
 		for (int width : widths) {
 			rule.append("+").append("-".repeat(width + 2));
 		}
-		out.append("  ").append(rule).append("+\n");
-		rows.forEach((row) -> line(out, row, widths));
+		text.append("  ").append(rule).append("+\n");
+		rows.forEach((row) -> line(text, row, widths));
+		try {
+			out.append(text);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static void line(StringBuilder out, String[] cells, int[] widths) {

@@ -1,10 +1,14 @@
 package org.clickhousemigrations.autoconfigure.command;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import org.clickhousemigrations.autoconfigure.MigrationApps;
+import org.clickhousemigrations.autoconfigure.report.Json;
 import org.clickhousemigrations.test.EmbeddedClickHouse;
 import org.clickhousemigrations.test.EmbeddedClickHouseExtension;
 import org.junit.jupiter.api.Test;
@@ -153,6 +157,126 @@ class CommandModeIT {
 		MigrationApps.run(clickHouse, database, true, location, "clickhouse.migrations.command=migrate").close();
 		assertThat(MigrationApps.lastExit()).isZero();
 		assertThat(output.getOut()).contains("| app    | 2       | Add c       | SQL  | APPLIED |");
+	}
+
+	@Test
+	void jsonForCiWithNothingElseOnStandardOutput(EmbeddedClickHouse clickHouse, CapturedOutput output) {
+		String database = clickHouse.createDatabase("json");
+		String states = "clickhouse.migrations.locations=classpath:db/it/states";
+		MigrationApps.run(clickHouse, database, true, states, "clickhouse.migrations.command=migrate",
+				"clickhouse.migrations.target=default:2").close();
+		int from = output.getOut().length();
+		MigrationApps.run(clickHouse, database, true, states, "clickhouse.migrations.command=status",
+				"clickhouse.migrations.output=json").close();
+		assertThat(MigrationApps.lastExit()).isZero();
+		Map<?, ?> status = (Map<?, ?>) Json.read(output.getOut().substring(from));
+		assertThat(status.get("summary")).isEqualTo(Map.of("PENDING", new BigDecimal("1")));
+		Map<?, ?> defaultDatabase = (Map<?, ?>) ((Map<?, ?>) status.get("databases")).get("default");
+		List<?> migrations = (List<?>) ((Map<?, ?>) ((Map<?, ?>) defaultDatabase.get("modules")).get("default"))
+			.get("migrations");
+		assertThat(migrations).hasSize(5);
+		assertThat(((Map<?, ?>) migrations.get(0)).get("state")).isEqualTo("APPLIED");
+		assertThat(((Map<?, ?>) migrations.get(4)).get("installedOn")).isNull();
+
+		from = output.getOut().length();
+		MigrationApps.run(clickHouse, database, true, states, "clickhouse.migrations.command=dry-run",
+				"clickhouse.migrations.output=json").close();
+		List<?> script = (List<?>) ((Map<?, ?>) ((Map<?, ?>) Json.read(output.getOut().substring(from)))
+			.get("databases")).get("default");
+		assertThat(script).isNotEmpty().allSatisfy((statement) -> assertThat(statement).isInstanceOf(String.class));
+
+		from = output.getOut().length();
+		MigrationApps.run(clickHouse, database, true, states, "clickhouse.migrations.command=history",
+				"clickhouse.migrations.output=json").close();
+		Map<?, ?> history = (Map<?, ?>) Json.read(output.getOut().substring(from));
+		assertThat((List<?>) history.get("rows")).hasSize(2)
+			.allSatisfy((row) -> assertThat(((Map<?, ?>) row).get("event")).isEqualTo("APPLIED"));
+
+		from = output.getOut().length();
+		clickHouse.query("ALTER TABLE " + database + ".t1 ADD COLUMN by_hand UInt8");
+		MigrationApps.run(clickHouse, database, true, states, "clickhouse.migrations.command=validate",
+				"clickhouse.migrations.output=json").close();
+		assertThat(MigrationApps.lastExit()).isEqualTo(1);
+		Map<?, ?> validation = (Map<?, ?>) Json.read(output.getOut().substring(from));
+		assertThat(validation.get("valid")).isEqualTo(false);
+		assertThat(((Map<?, ?>) ((List<?>) validation.get("problems")).get(0)).get("kind")).isEqualTo("DRIFT");
+	}
+
+	@Test
+	void anUnknownKeyStopsACommandBeforeAnythingRuns(EmbeddedClickHouse clickHouse, CapturedOutput output) {
+		String database = clickHouse.createDatabase("typo");
+		MigrationApps.run(clickHouse, database, true, "clickhouse.migrations.locations=classpath:db/it/states",
+				"clickhouse.migrations.command=migrate", "clickhouse.migrations.dryrun=true",
+				"clickhouse.migrations.parallelsim=2").close();
+		assertThat(MigrationApps.lastExit()).isEqualTo(1);
+		assertThat(output.getErr()).contains("clickhouse-migrations migrate failed: unknown configuration keys "
+				+ "clickhouse.migrations.dryrun (did you mean clickhouse.migrations.dry-run?), "
+				+ "clickhouse.migrations.parallelsim (did you mean clickhouse.migrations.parallelism?); nothing was run");
+		assertThat(clickHouse.query("SELECT count() FROM system.tables WHERE database = '" + database + "'"))
+			.isEqualTo("0\n");
+	}
+
+	@Test
+	void historyExportedFromOneDatabaseImportsIntoAnotherAndTheReportShowsEverything(EmbeddedClickHouse clickHouse,
+			CapturedOutput output, @TempDir Path root) throws IOException {
+		String states = "clickhouse.migrations.locations=classpath:db/it/states";
+		String source = clickHouse.createDatabase("source");
+		MigrationApps.run(clickHouse, source, true, states, "clickhouse.migrations.command=migrate").close();
+		MigrationApps.run(clickHouse, source, true, states, "clickhouse.migrations.command=history").close();
+		assertThat(output.getOut()).contains("History of database 'default', oldest first (5 rows)")
+			.containsPattern("\\| \\d{4}-\\d{2}-\\d{2} [0-9:.]+ +\\| default \\| 1 +\\| APPLIED \\| 1/1 ");
+		Path file = root.resolve("history.json");
+		MigrationApps.run(clickHouse, source, true, states, "clickhouse.migrations.command=export",
+				"clickhouse.migrations.file=" + file).close();
+		assertThat(MigrationApps.lastExit()).isZero();
+
+		// Another server's copy of the schema, without history: the import makes a boot run nothing.
+		String copy = clickHouse.createDatabase("copy");
+		for (int i = 1; i <= 5; i++) {
+			clickHouse.query("CREATE TABLE " + copy + ".t" + i + " (id UInt8) ENGINE = MergeTree ORDER BY id");
+		}
+		MigrationApps.run(clickHouse, copy, true, states, "clickhouse.migrations.command=import",
+				"clickhouse.migrations.from=" + file).close();
+		assertThat(MigrationApps.lastExit()).isZero();
+		assertThat(output.getOut()).contains("Wrote 5 history rows of database 'default' into database 'default':");
+		MigrationApps.run(clickHouse, copy, true, states, "clickhouse.migrations.command=status").close();
+		assertThat(output.getOut()).contains("Database 'default': UP_TO_DATE");
+		MigrationApps.run(clickHouse, copy, true, states, "clickhouse.migrations.command=import",
+				"clickhouse.migrations.from=" + file).close();
+		assertThat(MigrationApps.lastExit()).isEqualTo(1);
+		assertThat(output.getErr()).contains("has rows for 5 migrations already; nothing was written");
+
+		Path report = root.resolve("report.html");
+		MigrationApps.run(clickHouse, copy, true, states, "clickhouse.migrations.command=report",
+				"clickhouse.migrations.file=" + report).close();
+		assertThat(MigrationApps.lastExit()).isZero();
+		assertThat(report).content().startsWith("<!DOCTYPE html>").contains("<h2 id=\"db-default\">default")
+			.contains("Step 5").contains("<ol class=\"timeline\">").doesNotContain("<script").doesNotContain("http");
+	}
+
+	@Test
+	void templatesWriteTheCommonShapesWithTheirRollback(EmbeddedClickHouse clickHouse, CapturedOutput output,
+			@TempDir Path root) throws IOException {
+		String database = clickHouse.createDatabase("templates");
+		String location = "clickhouse.migrations.locations=filesystem:" + root;
+		Files.createDirectories(root.resolve("shop"));
+		MigrationApps.run(clickHouse, database, true, location, "clickhouse.migrations.command=generate",
+				"clickhouse.migrations.target=shop", "clickhouse.migrations.template=new-table",
+				"clickhouse.migrations.name=create my table").close();
+		assertThat(MigrationApps.lastExit()).isZero();
+		assertThat(root.resolve("shop/V0001__create_my_table.sql")).content().startsWith("-- create my table\n")
+			.contains("CREATE TABLE IF NOT EXISTS my_table ${on_cluster}").contains("-- rollback\nDROP TABLE");
+		// As written, the template runs and rolls back.
+		MigrationApps.run(clickHouse, database, true, location, "clickhouse.migrations.command=migrate").close();
+		assertThat(MigrationApps.lastExit()).isZero();
+		MigrationApps.run(clickHouse, database, true, location, "clickhouse.migrations.command=rollback",
+				"clickhouse.migrations.target=shop:0").close();
+		assertThat(MigrationApps.lastExit()).isZero();
+		MigrationApps.run(clickHouse, database, true, location, "clickhouse.migrations.command=generate",
+				"clickhouse.migrations.target=shop", "clickhouse.migrations.template=sideways",
+				"clickhouse.migrations.name=x").close();
+		assertThat(output.getErr()).contains("There is no template 'sideways'; use one of [new-table, new-column, "
+				+ "backfill, materialized-view]");
 	}
 
 	@Test
