@@ -187,7 +187,7 @@ public final class MigrationGenerator {
 			.filter((migration) -> migration.module().equals(module) && migration.type() == MigrationType.SQL
 					&& !migration.version().isRepeatable())
 			.map(ResolvedMigration::script)
-			.filter((script) -> !script.substring(script.lastIndexOf('/') + 1).startsWith("V"))
+			.filter((script) -> script.endsWith(".sql") && !script.substring(script.lastIndexOf('/') + 1).startsWith("V"))
 			.findFirst()
 			.ifPresent((script) -> {
 				throw new ClickHouseMigrationException("Module '" + module + "' is written in another tool's format ("

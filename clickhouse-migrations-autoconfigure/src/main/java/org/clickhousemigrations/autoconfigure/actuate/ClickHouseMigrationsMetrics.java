@@ -18,8 +18,9 @@ import org.springframework.beans.factory.ObjectProvider;
 /**
  * Metrics of migrations: a timer per migration run ({@code clickhouse.migrations.migration}, tags
  * database, module, version, outcome) and gauges of pending and failed migrations per database
- * ({@code clickhouse.migrations.pending}, {@code clickhouse.migrations.failed}). The gauges show
- * the latest known state and never query ClickHouse themselves.
+ * ({@code clickhouse.migrations.pending}, {@code clickhouse.migrations.failed}) and of how long
+ * the statement running now has run ({@code clickhouse.migrations.statement.age}). The gauges
+ * show the latest known state and never query ClickHouse themselves.
  */
 public class ClickHouseMigrationsMetrics implements MigrationListener, MeterBinder {
 
@@ -39,6 +40,11 @@ public class ClickHouseMigrationsMetrics implements MigrationListener, MeterBind
 					MigrationState.PENDING);
 			gauge(registry, "clickhouse.migrations.failed", "Migrations that failed or were interrupted", database,
 					MigrationState.FAILED);
+			Gauge.builder("clickhouse.migrations.statement.age", this, (metrics) -> metrics.runningFor(database.name()))
+				.description("How long the statement of a migration running now has run, 0 when none runs")
+				.baseUnit("seconds")
+				.tag("database", database.name())
+				.register(registry);
 		}
 	}
 
@@ -53,6 +59,15 @@ public class ClickHouseMigrationsMetrics implements MigrationListener, MeterBind
 	private double count(String database, MigrationState state) {
 		DatabaseReport report = this.migrations.getObject().latestReports().get(database);
 		return (report != null) ? report.count(state) : Double.NaN;
+	}
+
+	// In memory: the running statements are known without asking ClickHouse.
+	private double runningFor(String database) {
+		return this.migrations.getObject().running().stream()
+			.filter((statement) -> statement.database().equals(database))
+			.mapToDouble((statement) -> statement.age().toMillis() / 1000.0)
+			.findFirst()
+			.orElse(0);
 	}
 
 	@Override

@@ -142,6 +142,10 @@ class ClickHouseMigrationsEndpointIT {
 		assertThat(perVersion.read("$.measurements[?(@.statistic == 'COUNT')].value", List.class)).containsExactly(1.0);
 		DocumentContext pending = get("/actuator/metrics/clickhouse.migrations.pending?tag=database:main", 200);
 		assertThat(pending.read("$.measurements[0].value", Double.class)).isZero();
+		// Nothing runs now: the running statement's age is 0 (ProgressIT watches one that runs).
+		DocumentContext age = get("/actuator/metrics/clickhouse.migrations.statement.age?tag=database:main", 200);
+		assertThat(age.read("$.measurements[0].value", Double.class)).isZero();
+		assertThat(age.read("$.baseUnit", String.class)).isEqualTo("seconds");
 	}
 
 	private void seedHistory() throws Exception {

@@ -11,6 +11,7 @@ import org.clickhousemigrations.autoconfigure.MigrationApps;
 import org.clickhousemigrations.autoconfigure.report.Json;
 import org.clickhousemigrations.test.EmbeddedClickHouse;
 import org.clickhousemigrations.test.EmbeddedClickHouseExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -200,6 +201,13 @@ class CommandModeIT {
 		Map<?, ?> validation = (Map<?, ?>) Json.read(output.getOut().substring(from));
 		assertThat(validation.get("valid")).isEqualTo(false);
 		assertThat(((Map<?, ?>) ((List<?>) validation.get("problems")).get(0)).get("kind")).isEqualTo("DRIFT");
+	}
+
+	// Spring Boot keeps logging.threshold.console as a system property: the applications started
+	// after a JSON one in this JVM would log nothing on the console.
+	@AfterEach
+	void consoleLogsAgain() {
+		System.clearProperty("CONSOLE_LOG_THRESHOLD");
 	}
 
 	@Test
