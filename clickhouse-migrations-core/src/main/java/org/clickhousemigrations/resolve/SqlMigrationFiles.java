@@ -200,46 +200,55 @@ final class SqlMigrationFiles {
 
 	// -- +goose Up, -- +goose Down, and StatementBegin / StatementEnd around a statement taken whole.
 	private static SqlScript goose(String text) {
-		Sections sections = new Sections();
-		List<String> lines = text.lines().toList();
-		for (int i = 0; i < lines.size(); i++) {
-			Matcher annotation = GOOSE.matcher(lines.get(i));
-			if (!annotation.matches()) {
-				sections.line(lines.get(i), i + 1);
-				continue;
-			}
-			switch (annotation.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")) {
-				case "up" -> sections.forward(i + 1);
-				case "down" -> sections.rollback(i + 1);
-				case "statementbegin" -> sections.beginWhole(i + 1, "-- +goose StatementBegin");
-				case "statementend" -> sections.endWhole(i + 1, "-- +goose StatementEnd");
+		return sections(text, GOOSE, "-- +goose Up", (marker, line, sections) -> {
+			switch (marker.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")) {
+				case "up" -> sections.forward(line);
+				case "down" -> sections.rollback(line);
+				case "statementbegin" -> sections.beginWhole(line, "-- +goose StatementBegin");
+				case "statementend" -> sections.endWhole(line, "-- +goose StatementEnd");
 				case "no transaction", "envsub on", "envsub off" -> {
 					// ClickHouse has no transactions; ${name} placeholders are resolved anyway.
 				}
-				default -> throw new IllegalArgumentException("line " + (i + 1) + " is '-- +goose " + annotation.group(1)
+				default -> throw new IllegalArgumentException("line " + line + " is '-- +goose " + marker
 						+ "', which goose does not know: use Up, Down, StatementBegin, StatementEnd or NO TRANSACTION");
 			}
-		}
-		return sections.script("-- +goose Up");
+		});
 	}
 
 	// -- migrate:up and -- migrate:down, with options dbmate reads and ClickHouse does not need.
 	private static SqlScript dbmate(String text) {
+		return sections(text, DBMATE, "-- migrate:up", (marker, line, sections) -> {
+			if (marker.equalsIgnoreCase("up")) {
+				sections.forward(line);
+			}
+			else {
+				sections.rollback(line);
+			}
+		});
+	}
+
+	// The lines of the text, read as the tool reads them: those the pattern matches are its markers.
+	private static SqlScript sections(String text, Pattern markers, String upMarker, MarkerLine onMarker) {
 		Sections sections = new Sections();
 		List<String> lines = text.lines().toList();
 		for (int i = 0; i < lines.size(); i++) {
-			Matcher annotation = DBMATE.matcher(lines.get(i));
-			if (!annotation.matches()) {
-				sections.line(lines.get(i), i + 1);
-			}
-			else if (annotation.group(1).equalsIgnoreCase("up")) {
-				sections.forward(i + 1);
+			Matcher marker = markers.matcher(lines.get(i));
+			if (marker.matches()) {
+				onMarker.read(marker.group(1), i + 1, sections);
 			}
 			else {
-				sections.rollback(i + 1);
+				sections.line(lines.get(i), i + 1);
 			}
 		}
-		return sections.script("-- migrate:up");
+		return sections.script(upMarker);
+	}
+
+	/** What a marker line of a tool does to the sections of its file. */
+	@FunctionalInterface
+	private interface MarkerLine {
+
+		void read(String marker, int line, Sections sections);
+
 	}
 
 	// --changeset lines start a change set (and end the statement before them), --rollback lines hold

@@ -25,42 +25,51 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @ExtendWith(EmbeddedClickHouseExtension.class)
 class ImportIT {
 
+	private static final String GOLANG_MIGRATE = "schema_migrations (version Int64, dirty UInt8, sequence UInt64) "
+			+ "ENGINE = TinyLog";
+
+	private static final String GOOSE = "goose_db_version (version_id Int64, is_applied UInt8, date Date DEFAULT now(), "
+			+ "tstamp DateTime DEFAULT now()) ENGINE = MergeTree() ORDER BY (date)";
+
+	private static final String DBMATE = "schema_migrations (version String, ts DateTime DEFAULT now(), applied UInt8 "
+			+ "DEFAULT 1) ENGINE = ReplacingMergeTree(ts) PRIMARY KEY version ORDER BY version";
+
+	private static final String LIQUIBASE = "DATABASECHANGELOG (ID String, AUTHOR String, FILENAME String, "
+			+ "DATEEXECUTED DateTime64, ORDEREXECUTED UInt64, EXECTYPE String, MD5SUM Nullable(String)) "
+			+ "ENGINE = MergeTree ORDER BY ID";
+
+	private static final String FLYWAY = "flyway_schema_history (installed_rank Int32, version Nullable(String), "
+			+ "description String, type String, script String, checksum Nullable(Int32), installed_by String, "
+			+ "installed_on DateTime DEFAULT now(), execution_time Int32, success Bool) ENGINE = MergeTree ORDER BY "
+			+ "installed_rank";
+
 	@Test
 	void golangMigrateKeepsItsCurrentVersion(EmbeddedClickHouse clickHouse) {
 		String database = appliedByAnotherTool(clickHouse, "golang");
-		clickHouse.query("CREATE TABLE " + database + ".schema_migrations (version Int64, dirty UInt8, sequence UInt64) "
-				+ "ENGINE = TinyLog");
-		clickHouse.query("INSERT INTO " + database + ".schema_migrations VALUES (1, 0, 1), (2, 0, 2)");
+		toolHistory(clickHouse, database, GOLANG_MIGRATE, "schema_migrations VALUES (1, 0, 1), (2, 0, 2)");
 		importedAndBootRunsNothing(clickHouse, database, "golang", "golang-migrate", 2);
 	}
 
 	@Test
 	void gooseKeepsARowPerStep(EmbeddedClickHouse clickHouse) {
 		String database = appliedByAnotherTool(clickHouse, "goose");
-		clickHouse.query("CREATE TABLE " + database + ".goose_db_version (version_id Int64, is_applied UInt8, "
-				+ "date Date DEFAULT now(), tstamp DateTime DEFAULT now()) ENGINE = MergeTree() ORDER BY (date)");
-		clickHouse.query("INSERT INTO " + database + ".goose_db_version (version_id, is_applied) VALUES (0, 1), (1, 1), "
-				+ "(2, 1)");
+		toolHistory(clickHouse, database, GOOSE,
+				"goose_db_version (version_id, is_applied) VALUES (0, 1), (1, 1), (2, 1)");
 		importedAndBootRunsNothing(clickHouse, database, "goose", "goose", 2);
 	}
 
 	@Test
 	void dbmateKeepsAppliedAndRolledBackRows(EmbeddedClickHouse clickHouse) {
 		String database = appliedByAnotherTool(clickHouse, "dbmate");
-		clickHouse.query("CREATE TABLE " + database + ".schema_migrations (version String, ts DateTime DEFAULT now(), "
-				+ "applied UInt8 DEFAULT 1) ENGINE = ReplacingMergeTree(ts) PRIMARY KEY version ORDER BY version");
-		clickHouse.query("INSERT INTO " + database + ".schema_migrations (version) VALUES ('20240101000000'), "
-				+ "('20240201000000')");
+		toolHistory(clickHouse, database, DBMATE,
+				"schema_migrations (version) VALUES ('20240101000000'), ('20240201000000')");
 		importedAndBootRunsNothing(clickHouse, database, "dbmate", "dbmate", 2);
 	}
 
 	@Test
 	void liquibaseNamesFilesAndChangeSets(EmbeddedClickHouse clickHouse) {
 		String database = appliedByAnotherTool(clickHouse, "liquibase");
-		clickHouse.query("CREATE TABLE " + database + ".DATABASECHANGELOG (ID String, AUTHOR String, FILENAME String, "
-				+ "DATEEXECUTED DateTime64, ORDEREXECUTED UInt64, EXECTYPE String, MD5SUM Nullable(String)) "
-				+ "ENGINE = MergeTree ORDER BY ID");
-		clickHouse.query("INSERT INTO " + database + ".DATABASECHANGELOG VALUES "
+		toolHistory(clickHouse, database, LIQUIBASE, "DATABASECHANGELOG VALUES "
 				+ "('create_visits', 'ana', 'db/changelog/app/000001_create_visits.sql', now(), 1, 'EXECUTED', NULL), "
 				+ "('seed_visits', 'ana', 'db/changelog/app/000001_create_visits.sql', now(), 2, 'EXECUTED', NULL), "
 				+ "('add_page', 'bo', 'db/changelog/app/000002_add_page.sql', now(), 3, 'EXECUTED', NULL)");
@@ -70,7 +79,8 @@ class ImportIT {
 	@Test
 	void flywayKeepsARowPerAttempt(EmbeddedClickHouse clickHouse) {
 		String database = appliedByAnotherTool(clickHouse, "flyway");
-		flywayHistory(clickHouse, database, "(1, '1', 'create visits', 'SQL', 'V1__create_visits.sql', 1, 'u', now(), 1, 1), "
+		toolHistory(clickHouse, database, FLYWAY, "flyway_schema_history VALUES "
+				+ "(1, '1', 'create visits', 'SQL', 'V1__create_visits.sql', 1, 'u', now(), 1, 1), "
 				+ "(2, '2', 'add page', 'SQL', 'V2__add_page.sql', 1, 'u', now(), 1, 1)");
 		importedAndBootRunsNothing(clickHouse, database, "flyway", "flyway", 2);
 	}
@@ -78,27 +88,26 @@ class ImportIT {
 	@Test
 	void aDirtyOrFailedHistoryOrAVersionWithoutFileWritesNothing(EmbeddedClickHouse clickHouse) {
 		String dirty = appliedByAnotherTool(clickHouse, "golang");
-		clickHouse.query("CREATE TABLE " + dirty + ".schema_migrations (version Int64, dirty UInt8, sequence UInt64) "
-				+ "ENGINE = TinyLog");
-		clickHouse.query("INSERT INTO " + dirty + ".schema_migrations VALUES (2, 1, 1)");
+		toolHistory(clickHouse, dirty, GOLANG_MIGRATE, "schema_migrations VALUES (2, 1, 1)");
 		assertRefused(clickHouse, dirty, "golang", "golang-migrate", "version 2 is dirty: it stopped half way");
 
 		String failed = appliedByAnotherTool(clickHouse, "flyway");
-		flywayHistory(clickHouse, failed, "(1, '1', 'create visits', 'SQL', 'V1__create_visits.sql', 1, 'u', now(), 1, 1), "
+		toolHistory(clickHouse, failed, FLYWAY, "flyway_schema_history VALUES "
+				+ "(1, '1', 'create visits', 'SQL', 'V1__create_visits.sql', 1, 'u', now(), 1, 1), "
 				+ "(2, '2', 'add page', 'SQL', 'V2__add_page.sql', 1, 'u', now(), 1, 0)");
 		assertRefused(clickHouse, failed, "flyway", "flyway", "version 2 (V2__add_page.sql) failed");
 
 		String unknown = appliedByAnotherTool(clickHouse, "goose");
-		clickHouse.query("CREATE TABLE " + unknown + ".goose_db_version (version_id Int64, is_applied UInt8, "
-				+ "date Date DEFAULT now(), tstamp DateTime DEFAULT now()) ENGINE = MergeTree() ORDER BY (date)");
-		clickHouse.query("INSERT INTO " + unknown + ".goose_db_version (version_id, is_applied) VALUES (1, 1), (2, 1), (3, 1)");
+		toolHistory(clickHouse, unknown, GOOSE,
+				"goose_db_version (version_id, is_applied) VALUES (1, 1), (2, 1), (3, 1)");
 		assertRefused(clickHouse, unknown, "goose", "goose", "version 3 has no migration in module 'app'");
 	}
 
 	@Test
 	void dryRunSaysWhatItWouldRecordAndWritesNothing(EmbeddedClickHouse clickHouse) {
 		String database = appliedByAnotherTool(clickHouse, "flyway");
-		flywayHistory(clickHouse, database, "(1, '1', 'create visits', 'SQL', 'V1__create_visits.sql', 1, 'u', now(), 1, 1)");
+		toolHistory(clickHouse, database, FLYWAY, "flyway_schema_history VALUES "
+				+ "(1, '1', 'create visits', 'SQL', 'V1__create_visits.sql', 1, 'u', now(), 1, 1)");
 		ClickHouseMigrations migrations = migrations(clickHouse, database, "flyway");
 		assertThat(migrations.importHistory("main", null, "flyway", true))
 			.containsExactly("app:1 app/V1__create_visits.sql: applied by flyway");
@@ -145,12 +154,10 @@ class ImportIT {
 		assertThat(clickHouse.query("EXISTS TABLE " + database + ".clickhouse_migrations")).isEqualTo("0\n");
 	}
 
-	private static void flywayHistory(EmbeddedClickHouse clickHouse, String database, String rows) {
-		clickHouse.query("CREATE TABLE " + database + ".flyway_schema_history (installed_rank Int32, version "
-				+ "Nullable(String), description String, type String, script String, checksum Nullable(Int32), "
-				+ "installed_by String, installed_on DateTime DEFAULT now(), execution_time Int32, success Bool) "
-				+ "ENGINE = MergeTree ORDER BY installed_rank");
-		clickHouse.query("INSERT INTO " + database + ".flyway_schema_history VALUES " + rows);
+	// A tool's history table as the tool creates it on ClickHouse, with rows as it writes them.
+	private static void toolHistory(EmbeddedClickHouse clickHouse, String database, String table, String insert) {
+		clickHouse.query("CREATE TABLE " + database + "." + table);
+		clickHouse.query("INSERT INTO " + database + "." + insert);
 	}
 
 	private static ClickHouseMigrations migrations(EmbeddedClickHouse clickHouse, String database, String format) {
