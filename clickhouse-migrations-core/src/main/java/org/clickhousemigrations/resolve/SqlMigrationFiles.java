@@ -5,11 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.clickhousemigrations.MigrationStep;
 import org.clickhousemigrations.ResolvedMigration;
@@ -26,25 +23,13 @@ import org.springframework.core.io.Resource;
  * The SQL migrations of one module, in whichever format the module's files are written: this
  * library's and Flyway's {@code V<version>__x.sql} (with an optional {@code -- rollback} section,
  * or Flyway's {@code U<version>__x.sql}) and repeatable {@code R__x.sql} (which may stand beside
- * any format), golang-migrate's {@code <n>_x.up.sql} and
- * {@code .down.sql}, goose's {@code -- +goose Up} / {@code Down} with {@code StatementBegin} /
- * {@code StatementEnd}, dbmate's {@code -- migrate:up} / {@code down}, Liquibase formatted SQL, and
- * plain {@code <n>_x.sql} with an optional {@code <n>_x.down.sql}. The markers of those tools are
- * read line by line, as the tools themselves read them. A module holds one format; a version with
- * two migrations, an undo or down file without its migration, or two formats in one module are
- * errors that name the files.
+ * any format), golang-migrate's {@code <n>_x.up.sql} and {@code .down.sql}, goose, dbmate and
+ * Liquibase formatted SQL (read by {@link MarkedScripts}), and plain {@code <n>_x.sql} with an
+ * optional {@code <n>_x.down.sql}. A module holds one format; a version with two migrations, an
+ * undo or down file without its migration, or two formats in one module are errors that name the
+ * files.
  */
 final class SqlMigrationFiles {
-
-	private static final Pattern GOOSE = Pattern.compile("(?i)\\s*--\\s*\\+goose\\s+(.*?)\\s*");
-
-	private static final Pattern DBMATE = Pattern.compile("(?i)\\s*--\\s*migrate:(up|down)\\b.*");
-
-	private static final Pattern LIQUIBASE = Pattern.compile("(?i)\\s*--\\s*liquibase\\s+formatted\\s+sql\\b.*");
-
-	private static final Pattern CHANGESET = Pattern.compile("(?i)\\s*--\\s*changeset\\s+\\S+(.*)");
-
-	private static final Pattern LIQUIBASE_ROLLBACK = Pattern.compile("(?i)\\s*--\\s*rollback\\b ?(.*)");
 
 	/** The formats a module can be written in. */
 	enum Format {
@@ -159,14 +144,13 @@ final class SqlMigrationFiles {
 			return Format.GOLANG_MIGRATE;
 		}
 		List<String> lines = text.lines().toList();
-		if (lines.stream().anyMatch((line) -> GOOSE.matcher(line).matches())) {
+		if (MarkedScripts.isGoose(lines)) {
 			return Format.GOOSE;
 		}
-		if (lines.stream().anyMatch((line) -> DBMATE.matcher(line).matches())) {
+		if (MarkedScripts.isDbmate(lines)) {
 			return Format.DBMATE;
 		}
-		if (lines.stream().filter((line) -> !line.isBlank()).findFirst()
-			.filter((line) -> LIQUIBASE.matcher(line.replace("\uFEFF", "")).matches()).isPresent()) {
+		if (MarkedScripts.isLiquibase(lines)) {
 			return Format.LIQUIBASE;
 		}
 		return Format.PLAIN;
@@ -179,9 +163,9 @@ final class SqlMigrationFiles {
 					+ "keep one of them");
 		}
 		return switch (format) {
-			case GOOSE -> goose(text);
-			case DBMATE -> dbmate(text);
-			case LIQUIBASE -> liquibase(text);
+			case GOOSE -> MarkedScripts.goose(text);
+			case DBMATE -> MarkedScripts.dbmate(text);
+			case LIQUIBASE -> MarkedScripts.liquibase(text);
 			case FLYWAY -> {
 				SqlScript script = SqlScript.parse(text);
 				if (rollbackPath == null) {
@@ -198,200 +182,8 @@ final class SqlMigrationFiles {
 		};
 	}
 
-	// -- +goose Up, -- +goose Down, and StatementBegin / StatementEnd around a statement taken whole.
-	private static SqlScript goose(String text) {
-		return sections(text, GOOSE, "-- +goose Up", (marker, line, sections) -> {
-			switch (marker.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")) {
-				case "up" -> sections.forward(line);
-				case "down" -> sections.rollback(line);
-				case "statementbegin" -> sections.beginWhole(line, "-- +goose StatementBegin");
-				case "statementend" -> sections.endWhole(line, "-- +goose StatementEnd");
-				case "no transaction", "envsub on", "envsub off" -> {
-					// ClickHouse has no transactions; ${name} placeholders are resolved anyway.
-				}
-				default -> throw new IllegalArgumentException("line " + line + " is '-- +goose " + marker
-						+ "', which goose does not know: use Up, Down, StatementBegin, StatementEnd or NO TRANSACTION");
-			}
-		});
-	}
-
-	// -- migrate:up and -- migrate:down, with options dbmate reads and ClickHouse does not need.
-	private static SqlScript dbmate(String text) {
-		return sections(text, DBMATE, "-- migrate:up", (marker, line, sections) -> {
-			if (marker.equalsIgnoreCase("up")) {
-				sections.forward(line);
-			}
-			else {
-				sections.rollback(line);
-			}
-		});
-	}
-
-	// The lines of the text, read as the tool reads them: those the pattern matches are its markers.
-	private static SqlScript sections(String text, Pattern markers, String upMarker, MarkerLine onMarker) {
-		Sections sections = new Sections();
-		List<String> lines = text.lines().toList();
-		for (int i = 0; i < lines.size(); i++) {
-			Matcher marker = markers.matcher(lines.get(i));
-			if (marker.matches()) {
-				onMarker.read(marker.group(1), i + 1, sections);
-			}
-			else {
-				sections.line(lines.get(i), i + 1);
-			}
-		}
-		return sections.script(upMarker);
-	}
-
-	/** What a marker line of a tool does to the sections of its file. */
-	@FunctionalInterface
-	private interface MarkerLine {
-
-		void read(String marker, int line, Sections sections);
-
-	}
-
-	// --changeset lines start a change set (and end the statement before them), --rollback lines hold
-	// its rollback; the rollback of the file undoes the change sets newest first. With
-	// splitStatements:false a change set is one statement.
-	private static SqlScript liquibase(String text) {
-		List<Chunk> forward = new ArrayList<>();
-		List<List<Chunk>> rollbacks = new ArrayList<>();
-		boolean undoable = true;
-		StringBuilder body = null;
-		int bodyLine = 0;
-		boolean whole = false;
-		StringBuilder rollback = null;
-		List<String> lines = text.lines().toList();
-		for (int i = 0; i <= lines.size(); i++) {
-			String line = (i < lines.size()) ? lines.get(i) : null;
-			Matcher changeset = (line != null) ? CHANGESET.matcher(line) : null;
-			if (line == null || changeset.matches()) {
-				if (body != null) {
-					forward.add(new Chunk(body.toString(), whole, bodyLine));
-					String undo = (rollback != null) ? rollback.toString().strip() : null;
-					undoable &= undo != null;
-					if (undo != null && !undo.equalsIgnoreCase("not required") && !undo.equalsIgnoreCase("empty")) {
-						rollbacks.add(0, List.of(new Chunk(undo, false, 1)));
-					}
-				}
-				if (line != null) {
-					body = new StringBuilder();
-					bodyLine = i + 2;
-					whole = changeset.group(1).replace(" ", "").toLowerCase(Locale.ROOT).contains("splitstatements:false");
-					rollback = null;
-				}
-				continue;
-			}
-			Matcher undo = LIQUIBASE_ROLLBACK.matcher(line);
-			if (body == null) {
-				if (!line.isBlank() && !LIQUIBASE.matcher(line.replace("\uFEFF", "")).matches()
-						&& !line.strip().startsWith("--")) {
-					throw new IllegalArgumentException("line " + (i + 1) + " comes before the first --changeset line");
-				}
-			}
-			else if (undo.matches()) {
-				rollback = (rollback != null) ? rollback.append('\n') : new StringBuilder();
-				rollback.append(undo.group(1));
-			}
-			else {
-				body.append(line).append('\n');
-			}
-		}
-		if (body == null) {
-			throw new IllegalArgumentException("has no --changeset line");
-		}
-		List<Chunk> undo = new ArrayList<>();
-		rollbacks.forEach(undo::addAll);
-		return SqlScript.of(forward, undoable ? undo : null);
-	}
-
 	private static List<MigrationStep> steps(List<SqlScript.Statement> statements) {
 		return statements.stream().map((statement) -> MigrationStep.sql(statement.sql(), statement.settings())).toList();
-	}
-
-	// The up and down sections of a file whose tool marks them with comment lines, and the
-	// statements it takes whole.
-	private static final class Sections {
-
-		private List<Chunk> forward;
-
-		private List<Chunk> rollback;
-
-		private List<Chunk> current;
-
-		private StringBuilder text = new StringBuilder();
-
-		private int textLine = 1;
-
-		private boolean whole;
-
-		private int wholeLine;
-
-		void line(String line, int number) {
-			if (this.current == null) {
-				if (!line.isBlank() && !line.strip().startsWith("--")) {
-					throw new IllegalArgumentException("line " + number + " comes before the section it belongs to");
-				}
-				return;
-			}
-			this.text.append(line).append('\n');
-		}
-
-		void forward(int line) {
-			switchTo((this.forward != null) ? this.forward : (this.forward = new ArrayList<>()), line);
-		}
-
-		void rollback(int line) {
-			switchTo((this.rollback != null) ? this.rollback : (this.rollback = new ArrayList<>()), line);
-		}
-
-		void beginWhole(int line, String marker) {
-			if (this.whole || this.current == null) {
-				throw new IllegalArgumentException("line " + line + " is " + marker + " "
-						+ (this.whole ? "inside another one" : "before any section"));
-			}
-			flush(line + 1);
-			this.whole = true;
-			this.wholeLine = line;
-		}
-
-		void endWhole(int line, String marker) {
-			if (!this.whole) {
-				throw new IllegalArgumentException("line " + line + " is " + marker + " without its beginning");
-			}
-			flush(line + 1);
-			this.whole = false;
-		}
-
-		SqlScript script(String upMarker) {
-			if (this.whole) {
-				throw new IllegalArgumentException("the statement block that starts on line " + this.wholeLine
-						+ " has no end");
-			}
-			flush(0);
-			if (this.forward == null) {
-				throw new IllegalArgumentException("has no '" + upMarker + "' line");
-			}
-			return SqlScript.of(this.forward, this.rollback);
-		}
-
-		private void switchTo(List<Chunk> section, int line) {
-			if (this.whole) {
-				throw new IllegalArgumentException("line " + line + " starts a section inside a statement block");
-			}
-			flush(line + 1);
-			this.current = section;
-		}
-
-		private void flush(int nextLine) {
-			if (this.current != null && !this.text.isEmpty()) {
-				this.current.add(new Chunk(this.text.toString(), this.whole, this.textLine));
-			}
-			this.text = new StringBuilder();
-			this.textLine = nextLine;
-		}
-
 	}
 
 }
