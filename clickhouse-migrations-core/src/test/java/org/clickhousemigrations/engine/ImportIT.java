@@ -2,6 +2,7 @@ package org.clickhousemigrations.engine;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.ClickHouseMigrations;
@@ -13,6 +14,9 @@ import org.clickhousemigrations.test.EmbeddedClickHouse;
 import org.clickhousemigrations.test.EmbeddedClickHouseExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -43,46 +47,47 @@ class ImportIT {
 			+ "installed_on DateTime DEFAULT now(), execution_time Int32, success Bool) ENGINE = MergeTree ORDER BY "
 			+ "installed_rank";
 
-	@Test
-	void golangMigrateKeepsItsCurrentVersion(EmbeddedClickHouse clickHouse) {
-		String database = appliedByAnotherTool(clickHouse, "golang");
-		toolHistory(clickHouse, database, GOLANG_MIGRATE, "schema_migrations VALUES (1, 0, 1), (2, 0, 2)");
-		importedAndBootRunsNothing(clickHouse, database, "golang", "golang-migrate", 2);
+	/**
+	 * Each tool's history as it keeps it: golang-migrate its current version, goose and dbmate a row
+	 * per step, Liquibase a row per change set naming its file, Flyway a row per attempt.
+	 */
+	@ParameterizedTest(name = "{1}")
+	@MethodSource("histories")
+	void importedHistoryMakesABootRunNothing(String format, String tool, String table, String rows,
+			EmbeddedClickHouse clickHouse) {
+		String database = appliedByAnotherTool(clickHouse, format);
+		toolHistory(clickHouse, database, table, rows);
+		ClickHouseMigrations migrations = migrations(clickHouse, database, format);
+		assertThat(migrations.info("main").status()).isEqualTo(DatabaseStatus.PENDING);
+		assertThat(migrations.importHistory("main", null, tool, false)).hasSize(2);
+		assertThat(migrations.info("main").status()).isEqualTo(DatabaseStatus.UP_TO_DATE);
+		assertThat(migrations.info("main").migrations()).allSatisfy((info) -> {
+			assertThat(info.state()).isEqualTo(MigrationState.APPLIED);
+			assertThat(info.applied().event()).isEqualTo(HistoryEvent.IMPORTED);
+		});
+		// A boot runs nothing: a CREATE TABLE run again would fail, the table being there.
+		migrations.migrate();
+		assertThat(migrations.info("main").migrations()).allSatisfy(
+				(info) -> assertThat(info.applied().event()).isEqualTo(HistoryEvent.IMPORTED));
+		assertThatExceptionOfType(ClickHouseMigrationException.class)
+			.isThrownBy(() -> migrations.importHistory("main", "app", tool, false))
+			.withMessageContaining("its history has [app:");
 	}
 
-	@Test
-	void gooseKeepsARowPerStep(EmbeddedClickHouse clickHouse) {
-		String database = appliedByAnotherTool(clickHouse, "goose");
-		toolHistory(clickHouse, database, GOOSE,
-				"goose_db_version (version_id, is_applied) VALUES (0, 1), (1, 1), (2, 1)");
-		importedAndBootRunsNothing(clickHouse, database, "goose", "goose", 2);
-	}
-
-	@Test
-	void dbmateKeepsAppliedAndRolledBackRows(EmbeddedClickHouse clickHouse) {
-		String database = appliedByAnotherTool(clickHouse, "dbmate");
-		toolHistory(clickHouse, database, DBMATE,
-				"schema_migrations (version) VALUES ('20240101000000'), ('20240201000000')");
-		importedAndBootRunsNothing(clickHouse, database, "dbmate", "dbmate", 2);
-	}
-
-	@Test
-	void liquibaseNamesFilesAndChangeSets(EmbeddedClickHouse clickHouse) {
-		String database = appliedByAnotherTool(clickHouse, "liquibase");
-		toolHistory(clickHouse, database, LIQUIBASE, "DATABASECHANGELOG VALUES "
-				+ "('create_visits', 'ana', 'db/changelog/app/000001_create_visits.sql', now(), 1, 'EXECUTED', NULL), "
-				+ "('seed_visits', 'ana', 'db/changelog/app/000001_create_visits.sql', now(), 2, 'EXECUTED', NULL), "
-				+ "('add_page', 'bo', 'db/changelog/app/000002_add_page.sql', now(), 3, 'EXECUTED', NULL)");
-		importedAndBootRunsNothing(clickHouse, database, "liquibase", "liquibase", 2);
-	}
-
-	@Test
-	void flywayKeepsARowPerAttempt(EmbeddedClickHouse clickHouse) {
-		String database = appliedByAnotherTool(clickHouse, "flyway");
-		toolHistory(clickHouse, database, FLYWAY, "flyway_schema_history VALUES "
-				+ "(1, '1', 'create visits', 'SQL', 'V1__create_visits.sql', 1, 'u', now(), 1, 1), "
-				+ "(2, '2', 'add page', 'SQL', 'V2__add_page.sql', 1, 'u', now(), 1, 1)");
-		importedAndBootRunsNothing(clickHouse, database, "flyway", "flyway", 2);
+	static Stream<Arguments> histories() {
+		return Stream.of(
+				Arguments.of("golang", "golang-migrate", GOLANG_MIGRATE, "schema_migrations VALUES (1, 0, 1), (2, 0, 2)"),
+				Arguments.of("goose", "goose", GOOSE,
+						"goose_db_version (version_id, is_applied) VALUES (0, 1), (1, 1), (2, 1)"),
+				Arguments.of("dbmate", "dbmate", DBMATE,
+						"schema_migrations (version) VALUES ('20240101000000'), ('20240201000000')"),
+				Arguments.of("liquibase", "liquibase", LIQUIBASE, "DATABASECHANGELOG VALUES "
+						+ "('create_visits', 'ana', 'db/changelog/app/000001_create_visits.sql', now(), 1, 'EXECUTED', NULL), "
+						+ "('seed_visits', 'ana', 'db/changelog/app/000001_create_visits.sql', now(), 2, 'EXECUTED', NULL), "
+						+ "('add_page', 'bo', 'db/changelog/app/000002_add_page.sql', now(), 3, 'EXECUTED', NULL)"),
+				Arguments.of("flyway", "flyway", FLYWAY, "flyway_schema_history VALUES "
+						+ "(1, '1', 'create visits', 'SQL', 'V1__create_visits.sql', 1, 'u', now(), 1, 1), "
+						+ "(2, '2', 'add page', 'SQL', 'V2__add_page.sql', 1, 'u', now(), 1, 1)"));
 	}
 
 	@Test
@@ -124,25 +129,6 @@ class ImportIT {
 			clickHouse.query("DROP TABLE IF EXISTS " + database + "." + table);
 		}
 		return database;
-	}
-
-	private static void importedAndBootRunsNothing(EmbeddedClickHouse clickHouse, String database, String format,
-			String tool, int expected) {
-		ClickHouseMigrations migrations = migrations(clickHouse, database, format);
-		assertThat(migrations.info("main").status()).isEqualTo(DatabaseStatus.PENDING);
-		assertThat(migrations.importHistory("main", null, tool, false)).hasSize(expected);
-		assertThat(migrations.info("main").status()).isEqualTo(DatabaseStatus.UP_TO_DATE);
-		assertThat(migrations.info("main").migrations()).allSatisfy((info) -> {
-			assertThat(info.state()).isEqualTo(MigrationState.APPLIED);
-			assertThat(info.applied().event()).isEqualTo(HistoryEvent.IMPORTED);
-		});
-		// A boot runs nothing: a CREATE TABLE run again would fail, the table being there.
-		migrations.migrate();
-		assertThat(migrations.info("main").migrations()).allSatisfy(
-				(info) -> assertThat(info.applied().event()).isEqualTo(HistoryEvent.IMPORTED));
-		assertThatExceptionOfType(ClickHouseMigrationException.class)
-			.isThrownBy(() -> migrations.importHistory("main", "app", tool, false))
-			.withMessageContaining("its history has [app:");
 	}
 
 	private static void assertRefused(EmbeddedClickHouse clickHouse, String database, String format, String tool,
