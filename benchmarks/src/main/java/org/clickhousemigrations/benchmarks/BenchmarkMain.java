@@ -10,14 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.MigrationStep;
 import org.clickhousemigrations.ResolvedMigration;
 import org.clickhousemigrations.history.ClickHouseMigrationHistory;
-import org.clickhousemigrations.lock.TableMigrationLock;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.model.MigrationKey;
 import org.clickhousemigrations.model.MigrationType;
