@@ -16,6 +16,8 @@ import org.clickhousemigrations.model.MigrationType;
 import org.clickhousemigrations.model.MigrationVersion;
 import org.clickhousemigrations.resolve.MigrationName.Kind;
 import org.clickhousemigrations.resolve.SqlScript.Chunk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.core.io.Resource;
 
@@ -27,9 +29,11 @@ import org.springframework.core.io.Resource;
  * Liquibase formatted SQL (read by {@link MarkedScripts}), and plain {@code <n>_x.sql} with an
  * optional {@code <n>_x.down.sql}. A module holds one format; a version with two migrations, an
  * undo or down file without its migration, or two formats in one module are errors that name the
- * files.
+ * files. Sub-folders of a module written for another tool are not read, as that tool does not.
  */
 final class SqlMigrationFiles {
+
+	private static final Logger logger = LoggerFactory.getLogger(SqlMigrationFiles.class);
 
 	/** The formats a module can be written in. */
 	enum Format {
@@ -64,7 +68,7 @@ final class SqlMigrationFiles {
 		Map<MigrationVersion, Map<Kind, String>> versions = new TreeMap<>();
 		Map<String, String> texts = new LinkedHashMap<>();
 		Map<String, MigrationName> names = new LinkedHashMap<>();
-		files.forEach((path, resource) -> {
+		ownFolderOnly(module, files).forEach((path, resource) -> {
 			try {
 				MigrationName name = MigrationName.parseFile(path.substring(path.lastIndexOf('/') + 1));
 				texts.put(path, resource.getContentAsString(StandardCharsets.UTF_8));
@@ -129,6 +133,40 @@ final class SqlMigrationFiles {
 					+ "format; move the files of the others into a module of their own, or rewrite them.");
 		}
 		return migrations;
+	}
+
+	// golang-migrate, goose, dbmate and Liquibase's includeAll read one folder: in a module written
+	// for them, a sub-folder (old files kept aside, say) is not part of it, as they do not read it.
+	// Flyway's files may stand in sub-folders.
+	private static Map<String, Resource> ownFolderOnly(String module, Map<String, Resource> files) {
+		int depth = module.equals(MigrationResolver.DEFAULT_MODULE) ? 0 : 1;
+		Map<String, Resource> own = new TreeMap<>();
+		List<String> aside = new ArrayList<>();
+		files.forEach((path, resource) -> {
+			if (path.chars().filter((c) -> c == '/').count() == depth) {
+				own.put(path, resource);
+			}
+			else {
+				aside.add(path);
+			}
+		});
+		boolean otherTool = own.keySet().stream().anyMatch(SqlMigrationFiles::isOtherToolsName);
+		if (!otherTool || aside.isEmpty()) {
+			return files;
+		}
+		logger.info("Module '{}' is written for another tool, which reads its own folder only: not read {}", module,
+				aside);
+		return own;
+	}
+
+	private static boolean isOtherToolsName(String path) {
+		try {
+			Kind kind = MigrationName.parseFile(path.substring(path.lastIndexOf('/') + 1)).kind();
+			return kind == Kind.MIGRATION || kind == Kind.UP || kind == Kind.DOWN;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	// A migration and its rollback file take two places of a version; every other file takes the first.

@@ -115,6 +115,16 @@ class SqlMigrationFilesTests {
 	}
 
 	@Test
+	void subFoldersOfAModuleOfAnotherToolAreNotReadAsThatToolDoesNot() {
+		List<ResolvedMigration> migrations = read("m/1_a.sql", "SELECT 1", "m/orig/0001-a.sql", "SELECT 0");
+		assertThat(this.problems).isEmpty();
+		assertThat(migrations).map(ResolvedMigration::script).containsExactly("m/1_a.sql");
+		// Flyway's files may stand in sub-folders.
+		assertThat(read("m/V1__a.sql", "SELECT 1", "m/later/V2__b.sql", "SELECT 2"))
+			.map(ResolvedMigration::script).containsExactly("m/V1__a.sql", "m/later/V2__b.sql");
+	}
+
+	@Test
 	void flywayUndoFilesAreTheRollbackOfTheirVersion() {
 		List<ResolvedMigration> migrations = read("m/V1__create.sql", "SELECT 1;", "m/U1__create.sql", "SELECT -1;");
 		assertThat(this.problems).isEmpty();
