@@ -52,7 +52,7 @@ public class ClickHouseMigrationsProperties {
 	/** For repair: whether a statement whose outcome the history does not know ran or did not run. */
 	private StatementOutcome outcome;
 
-	/** For import and rollback: say what would be written or run, and write nothing. */
+	/** For migrate, rollback and import: say what would be written or run, and write nothing. */
 	private boolean dryRun;
 
 	/** What commands print on standard output: text, or json (status, validate, dry-run, diff, history). */

@@ -79,11 +79,21 @@ public class ClickHouseMigrationsCommandRunner implements ApplicationListener<Ap
 	}
 
 	private int run(String command) {
+		// Whoever asks for a dry run must not get a real one.
+		if (this.properties.isDryRun()
+				&& List.of("repair", "baseline", "generate", "export", "report").contains(command)) {
+			throw new IllegalArgumentException(command + " has no dry run; leave out --clickhouse.migrations.dry-run "
+					+ "(migrate, rollback and import have one)");
+		}
 		ReportCommands reports = new ReportCommands(this.migrations, this.out);
 		switch (command) {
 			case "status" -> this.out.print(json() ? Json.write(StatusDocument.of(this.migrations)) + "\n"
 					: StatusTable.render(this.migrations.info()));
 			case "migrate" -> {
+				if (this.properties.isDryRun()) {
+					printDryRun(this.migrations.dryRun(target()));
+					return 0;
+				}
 				this.migrations.migrate(target());
 				this.out.print(StatusTable.render(this.migrations.info()));
 			}

@@ -211,6 +211,22 @@ class CommandModeIT {
 	}
 
 	@Test
+	void aDryRunIsNeverARealRun(EmbeddedClickHouse clickHouse, CapturedOutput output) {
+		String database = clickHouse.createDatabase("dry");
+		String states = "clickhouse.migrations.locations=classpath:db/it/states";
+		MigrationApps.run(clickHouse, database, true, states, "clickhouse.migrations.command=migrate",
+				"clickhouse.migrations.dry-run=true").close();
+		assertThat(MigrationApps.lastExit()).isZero();
+		assertThat(output.getOut()).contains("CREATE TABLE IF NOT EXISTS t5 (id UInt8)");
+		MigrationApps.run(clickHouse, database, true, states, "clickhouse.migrations.command=repair",
+				"clickhouse.migrations.dry-run=true").close();
+		assertThat(MigrationApps.lastExit()).isEqualTo(1);
+		assertThat(output.getErr()).contains("repair has no dry run; leave out --clickhouse.migrations.dry-run");
+		assertThat(clickHouse.query("SELECT count() FROM system.tables WHERE database = '" + database + "'"))
+			.isEqualTo("0\n");
+	}
+
+	@Test
 	void anUnknownKeyStopsACommandBeforeAnythingRuns(EmbeddedClickHouse clickHouse, CapturedOutput output) {
 		String database = clickHouse.createDatabase("typo");
 		MigrationApps.run(clickHouse, database, true, "clickhouse.migrations.locations=classpath:db/it/states",
