@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param rollback whether it belongs to a rollback
  * @param statement its number in the migration, from 1
  * @param statements how many the migration has
- * @param sql the statement, shortened
+ * @param sql the statement, shortened; for a Java step, its label
  * @param queryId what its query ids in ClickHouse start with (one per attempt)
  * @param startedAt when it was sent
  * @param progress the last figures read from {@code system.processes} (and {@code system.mutations}),

@@ -65,17 +65,18 @@ public final class SchemaSnapshots {
 	}
 
 	/**
-	 * The last snapshot, and what changed in the connection's database since;
+	 * The last snapshot, and with {@code tellDrift} what changed in the connection's database since;
 	 * {@link RememberedSchema#NONE} when no migrate took a snapshot yet.
 	 */
-	public RememberedSchema read(Connection connection) throws SQLException {
+	public RememberedSchema read(Connection connection, boolean tellDrift) throws SQLException {
 		Map<String, String> remembered = new TreeMap<>();
 		Map<String, String> fingerprints = new TreeMap<>();
 		long snapshot = 0;
 		Instant takenAt = null;
 		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT snapshot, toUnixTimestamp64Milli(taken_at), object, definition, fingerprint FROM "
-						+ name() + " WHERE snapshot = (SELECT max(snapshot) FROM " + name() + ")")) {
+				ResultSet rows = statement.executeQuery("SELECT snapshot, toUnixTimestamp64Milli(taken_at), object, "
+						+ "definition, fingerprint FROM " + name() + " WHERE snapshot = (SELECT max(snapshot) FROM "
+						+ name() + ")")) {
 			while (rows.next()) {
 				snapshot = rows.getLong(1);
 				takenAt = Instant.ofEpochMilli(rows.getLong(2));
@@ -93,6 +94,9 @@ public final class SchemaSnapshots {
 		}
 		if (snapshot == 0) {
 			return RememberedSchema.NONE;
+		}
+		if (!tellDrift) {
+			return new RememberedSchema(snapshot, takenAt, fingerprints, List.of());
 		}
 		Map<String, TableSchema> current = current(connection);
 		List<Drift> drift = new ArrayList<>();

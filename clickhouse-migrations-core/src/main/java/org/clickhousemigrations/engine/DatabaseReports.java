@@ -86,9 +86,8 @@ final class DatabaseReports {
 			return RememberedSchema.NONE;
 		}
 		try (Connection connection = database.dataSource().getConnection()) {
-			RememberedSchema schema = this.snapshots.read(connection);
-			return infos.stream().anyMatch((info) -> info.state() == MigrationState.FAILED) ? schema.withoutDrift()
-					: schema;
+			return this.snapshots.read(connection,
+					infos.stream().noneMatch((info) -> info.state() == MigrationState.FAILED));
 		}
 		catch (SQLException ex) {
 			logger.warn("Cannot tell the drift of database '{}': {}", database.name(), ClickHouseErrors.describe(ex));

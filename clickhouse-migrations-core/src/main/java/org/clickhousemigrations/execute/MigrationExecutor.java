@@ -182,12 +182,13 @@ public final class MigrationExecutor {
 
 		// Runs the step, watched while it runs long (waiting for a lost answer included).
 		private void run(int index, MigrationStep step, String sql, StatementId first, boolean additive) {
-			if (progress == null || !step.isSql()) {
+			if (progress == null) {
 				attempt(index, step, sql, first, additive);
 				return;
 			}
+			// The statements a Java step sends carry its query id as their prefix: they are watched too.
 			try (ProgressMonitor.Watch watch = progress.start(database, this.migration.key().toString(), this.rollback,
-					index + 1, this.steps.size(), sql, first.prefix())) {
+					index + 1, this.steps.size(), step.isSql() ? sql : step.label(), first.prefix())) {
 				attempt(index, step, sql, first, additive);
 			}
 		}

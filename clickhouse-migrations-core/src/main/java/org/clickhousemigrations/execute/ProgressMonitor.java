@@ -38,15 +38,15 @@ public final class ProgressMonitor {
 	private static final Pattern MUTATION = Pattern.compile(
 			"(?is)\\s*ALTER\\s+TABLE\\s.*\\b(UPDATE|DELETE|MATERIALIZE|CLEAR)\\b.*");
 
-	private final Duration after;
-
-	private final Duration every;
-
 	private static final ScheduledExecutorService SCHEDULER = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "clickhouse-migrations-progress");
 		thread.setDaemon(true);
 		return thread;
 	});
+
+	private final Duration after;
+
+	private final Duration every;
 
 	private final Map<String, Watched> running = new ConcurrentHashMap<>();
 
@@ -63,16 +63,17 @@ public final class ProgressMonitor {
 	}
 
 	/**
-	 * The statement starts; close what this returns when it ends.
+	 * The statement (or Java step) starts; close what this returns when it ends.
+	 * @param text the statement, or the label of the Java step
 	 * @param queryIdPrefix what the query ids of all its attempts start with
 	 */
 	Watch start(MigrationDatabase database, String migration, boolean rollback, int statement, int statements,
-			String sql, String queryIdPrefix) {
-		String shortened = sql.replaceAll("\\s+", " ").strip();
+			String text, String queryIdPrefix) {
+		String shortened = text.replaceAll("\\s+", " ").strip();
 		RunningStatement started = new RunningStatement(database.name(), migration, rollback, statement, statements,
 				(shortened.length() > 200) ? shortened.substring(0, 197) + "..." : shortened, queryIdPrefix, Instant.now(),
 				Progress.NONE);
-		Watched watched = new Watched(database, started, MUTATION.matcher(sql).matches());
+		Watched watched = new Watched(database, started, MUTATION.matcher(text).matches());
 		this.running.put(database.name(), watched);
 		synchronized (this) {
 			if (this.looking == null) {

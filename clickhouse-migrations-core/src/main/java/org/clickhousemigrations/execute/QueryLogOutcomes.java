@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asks ClickHouse what became of a statement by its query id: while {@code system.processes}
- * shows it, waits for it (logging its progress); then reads {@code system.query_log}, after
+ * shows it, waits for it; then reads {@code system.query_log}, after
  * {@code SYSTEM FLUSH LOGS} where the user may. With a cluster, both are read on every replica
  * through {@code clusterAllReplicas}.
  */
@@ -24,8 +24,6 @@ final class QueryLogOutcomes {
 	private static final Logger logger = LoggerFactory.getLogger(QueryLogOutcomes.class);
 
 	private static final Duration POLL = Duration.ofMillis(500);
-
-	private static final Duration LOG_EVERY = Duration.ofSeconds(5);
 
 	private static final Duration SETTLE = Duration.ofSeconds(1);
 
@@ -59,21 +57,21 @@ final class QueryLogOutcomes {
 		}
 	}
 
+	// Its progress, while it runs, is ProgressMonitor's to log: this says once that it waits.
 	private void awaitEnd(Connection connection, StatementId id) throws SQLException, InterruptedException {
-		long nextLog = 0;
+		boolean told = false;
 		while (true) {
-			try (PreparedStatement query = connection.prepareStatement("SELECT query_id, elapsed, read_rows, "
-					+ "written_rows FROM " + table("processes") + " WHERE startsWith(query_id, ?)")) {
+			try (PreparedStatement query = connection.prepareStatement("SELECT query_id, elapsed FROM "
+					+ table("processes") + " WHERE startsWith(query_id, ?)")) {
 				query.setString(1, id.prefix());
 				try (ResultSet running = query.executeQuery()) {
 					if (!running.next()) {
 						return;
 					}
-					if (System.nanoTime() >= nextLog) {
-						logger.info("Waiting for statement {} on database '{}', still running in ClickHouse: {} s, "
-								+ "{} rows read, {} rows written", running.getString(1), this.database.name(),
-								Math.round(running.getDouble(2)), running.getLong(3), running.getLong(4));
-						nextLog = System.nanoTime() + LOG_EVERY.toNanos();
+					if (!told) {
+						logger.info("Waiting for statement {} on database '{}', still running in ClickHouse after {} s",
+								running.getString(1), this.database.name(), Math.round(running.getDouble(2)));
+						told = true;
 					}
 				}
 			}
