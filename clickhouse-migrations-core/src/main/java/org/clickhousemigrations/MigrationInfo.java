@@ -28,6 +28,14 @@ public record MigrationInfo(MigrationKey key, ResolvedMigration resolved, Applie
 		return (this.resolved != null) ? this.resolved.script() : this.applied.script();
 	}
 
+	/**
+	 * Whether its history row tells an installation to show (when, by whom, how long): applied, or a
+	 * problem. A rolled-back migration has a row but is pending again.
+	 */
+	public boolean isRecorded() {
+		return this.applied != null && (this.state.isApplied() || this.state.isProblem());
+	}
+
 	/** The checksum found in the application, or the recorded one when the migration is missing. */
 	public String checksum() {
 		return (this.resolved != null) ? this.resolved.checksum() : this.applied.checksum();

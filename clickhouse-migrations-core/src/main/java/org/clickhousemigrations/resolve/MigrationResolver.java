@@ -62,8 +62,7 @@ public class MigrationResolver {
 			for (ResolvedMigration migration : scan(location, problems)) {
 				ResolvedMigration previous = found.putIfAbsent(migration.key(), migration);
 				if (previous != null) {
-					problems.add("Version " + migration.key() + " is used twice: by " + previous.script() + " and by "
-							+ migration.script() + ". Give one of them the next free version.");
+					problems.add(usedTwice(migration.key().toString(), previous.script(), migration.script()));
 				}
 			}
 		}
@@ -73,6 +72,12 @@ public class MigrationResolver {
 					+ String.join("\n  - ", problems));
 		}
 		return ordered;
+	}
+
+	/** The problem of two migrations of one version ({@code module:version}), naming them. */
+	static String usedTwice(String key, String first, String second) {
+		return "Version " + key + " is used twice: by " + first + " and by " + second
+				+ ". Give one of them the next free version.";
 	}
 
 	private List<ResolvedMigration> scan(String location, List<String> problems) {

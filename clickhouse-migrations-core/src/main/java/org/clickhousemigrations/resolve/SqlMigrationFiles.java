@@ -76,8 +76,7 @@ final class SqlMigrationFiles {
 				String other = versions.computeIfAbsent(name.version(), (version) -> new TreeMap<>()).putIfAbsent(
 						primary(name.kind()), path);
 				if (other != null) {
-					problems.add("Version " + module + ":" + name.version() + " is used twice: by " + other + " and by "
-							+ path + ". Give one of them the next free version.");
+					problems.add(MigrationResolver.usedTwice(module + ":" + name.version(), other, path));
 				}
 			}
 			catch (IllegalArgumentException ex) {

@@ -63,7 +63,7 @@ final class EngineLocator {
 		}
 		String url = setting(URL_VARIABLE);
 		if (url != null) {
-			return new Engine.External(httpBase(url), setting("CLICKHOUSE_USER"), setting("CLICKHOUSE_PASSWORD"));
+			return external(url);
 		}
 		Path binary = findOnPath("clickhouse");
 		if (binary != null) {
@@ -82,7 +82,7 @@ final class EngineLocator {
 				if (url == null) {
 					throw new IllegalStateException(ENGINE_VARIABLE + "=url needs " + URL_VARIABLE);
 				}
-				return new Engine.External(httpBase(url), setting("CLICKHOUSE_USER"), setting("CLICKHOUSE_PASSWORD"));
+				return external(url);
 			}
 			case "binary" -> {
 				Path binary = findOnPath("clickhouse");
@@ -104,6 +104,10 @@ final class EngineLocator {
 			default -> throw new IllegalStateException(ENGINE_VARIABLE + "=" + choice
 					+ " is not an engine; use url, binary, testcontainers or chdb");
 		}
+	}
+
+	private Engine external(String url) {
+		return new Engine.External(httpBase(url), setting("CLICKHOUSE_USER"), setting("CLICKHOUSE_PASSWORD"));
 	}
 
 	private static Engine binary(Path binary) {

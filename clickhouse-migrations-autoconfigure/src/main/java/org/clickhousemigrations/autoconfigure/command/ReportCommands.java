@@ -54,7 +54,7 @@ final class ReportCommands {
 					Long.toString(row.executionTimeMs()), row.error().lines().findFirst().orElse("") });
 		}
 		if (!cells.isEmpty()) {
-			StatusTable.table(this.out, HEADERS, cells);
+			this.out.print(StatusTable.table(HEADERS, cells));
 		}
 	}
 

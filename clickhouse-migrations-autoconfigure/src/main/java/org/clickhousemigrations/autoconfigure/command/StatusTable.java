@@ -1,7 +1,5 @@
 package org.clickhousemigrations.autoconfigure.command;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +33,7 @@ final class StatusTable {
 						info.type().name(), info.state().name(), installed ? info.applied().installedOn().toString() : "" });
 			}
 			if (!rows.isEmpty()) {
-				table(out, HEADERS, rows);
+				out.append(table(HEADERS, rows));
 			}
 			schema(out, database.schema());
 			out.append('\n');
@@ -58,7 +56,7 @@ final class StatusTable {
 	}
 
 	/** Rows under their headers, in columns as wide as their widest cell. */
-	static void table(Appendable out, String[] headers, List<String[]> rows) {
+	static String table(String[] headers, List<String[]> rows) {
 		int[] widths = new int[headers.length];
 		for (int i = 0; i < headers.length; i++) {
 			widths[i] = headers[i].length();
@@ -74,12 +72,7 @@ final class StatusTable {
 		}
 		text.append("  ").append(rule).append("+\n");
 		rows.forEach((row) -> line(text, row, widths));
-		try {
-			out.append(text);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return text.toString();
 	}
 
 	private static void line(StringBuilder out, String[] cells, int[] widths) {

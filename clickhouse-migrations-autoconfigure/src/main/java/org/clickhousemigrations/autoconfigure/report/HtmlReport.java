@@ -98,7 +98,7 @@ public final class HtmlReport {
 				+ "<th>Type</th><th>State</th><th>Installed on</th><th>By</th><th>ms</th></tr>\n");
 		for (MigrationInfo info : infos) {
 			AppliedMigration row = info.applied();
-			boolean recorded = row != null && (info.state().isApplied() || info.state().isProblem());
+			boolean recorded = info.isRecorded();
 			html.append("<tr><td>").append(escape(info.key().version().toString())).append("</td><td>")
 				.append(escape(info.description())).append("<div class=\"muted\">").append(escape(info.script()))
 				.append("</div></td><td>").append(info.type()).append("</td><td><span class=\"badge ")

@@ -57,8 +57,7 @@ public final class StatusDocument {
 	}
 
 	private static MigrationDescriptor describe(MigrationInfo info) {
-		// A rolled-back migration has a history row but is pending again: nothing installed to show.
-		boolean recorded = info.applied() != null && (info.state().isApplied() || info.state().isProblem());
+		boolean recorded = info.isRecorded();
 		return new MigrationDescriptor(info.key().version().toString(), info.description(), info.type().name(),
 				info.script(), info.checksum(), info.state().name(),
 				recorded ? info.applied().installedOn().toString() : null,
