@@ -3,6 +3,7 @@ package org.clickhousemigrations.execute;
 import java.util.regex.Pattern;
 
 import org.clickhousemigrations.MigrationStep;
+import org.clickhousemigrations.sql.StatementTarget;
 
 /**
  * Which statements may go without a progress row of their own: those that change nothing when
@@ -32,10 +33,6 @@ public final class Additive {
 	private static final Pattern FILLS_DATA = Pattern.compile("(?is)(?:\\s*CREATE\\s+(?:TEMPORARY\\s+)?TABLE\\s.*"
 			+ "\\bAS\\s*\\(?\\s*(?:SELECT|WITH)\\b.*|.*\\bPOPULATE\\b.*)");
 
-	// Comments before the statement: -- and # lines, /* blocks */.
-	private static final Pattern LEADING_COMMENTS = Pattern.compile("\\A(?:\\s+|--[^\\n]*|#[^\\n]*|/\\*.*?\\*/)*",
-			Pattern.DOTALL);
-
 	private Additive() {
 	}
 
@@ -44,7 +41,7 @@ public final class Additive {
 		if (!step.isSql()) {
 			return false;
 		}
-		String sql = LEADING_COMMENTS.matcher(resolvedSql).replaceFirst("");
+		String sql = StatementTarget.LEADING_COMMENTS.matcher(resolvedSql).replaceFirst("");
 		return ADDITIVE.matcher(sql).matches() && !FILLS_DATA.matcher(sql).matches();
 	}
 

@@ -25,12 +25,26 @@ public final class DryRunTarget implements ExecutionTarget {
 
 	private final List<String> script = new ArrayList<>();
 
+	private final Retry retry;
+
 	public DryRunTarget(MigrationDatabase database, MigrationHistory history, String installedBy,
 			Placeholders placeholders) {
+		this(database, history, installedBy, placeholders, Retry.DEFAULT);
+	}
+
+	/** A dry run that says how a live run with {@code retry} would treat failures. */
+	public DryRunTarget(MigrationDatabase database, MigrationHistory history, String installedBy,
+			Placeholders placeholders, Retry retry) {
 		this.database = database;
 		this.history = history;
 		this.installedBy = installedBy;
 		this.placeholders = placeholders;
+		this.retry = retry;
+	}
+
+	@Override
+	public Retry retry() {
+		return this.retry;
 	}
 
 	@Override
@@ -49,24 +63,26 @@ public final class DryRunTarget implements ExecutionTarget {
 	}
 
 	@Override
-	public void run(MigrationStep step, String sql, String module, StatementId id) {
+	public void run(MigrationStep step, String sql, String module, StatementId id, Outcome before) {
+		if (this.script.isEmpty()) {
+			this.script.add(FailureNotes.header(this.retry));
+		}
 		if (!step.isSql()) {
-			this.script.add("-- " + step.label() + " (Java step: runs code, cannot be shown as SQL)");
+			this.script.add("-- " + step.label() + " (Java step: runs code, cannot be shown as SQL)\n-- "
+					+ FailureNotes.of(null));
+			return;
 		}
-		else if (step.settings().isEmpty()) {
-			this.script.add(sql);
-		}
-		else {
-			StringBuilder settings = new StringBuilder();
-			step.settings().forEach((name, value) -> settings.append((settings.length() > 0) ? ", " : "")
-				.append(name).append(" = ").append(value));
-			// A file's SET statements travel with each statement after them, as per-query settings.
-			this.script.add("-- per-query settings: " + settings + "\n" + sql);
-		}
+		StringBuilder settings = new StringBuilder();
+		step.settings().forEach((name, value) -> settings.append((settings.length() > 0) ? ", " : "")
+			.append(name).append(" = ").append(value));
+		// A file's SET statements travel with each statement after them, as per-query settings.
+		String note = FailureNotes.of(sql);
+		this.script.add(((note != null) ? "-- " + note + "\n" : "")
+				+ (settings.isEmpty() ? "" : "-- per-query settings: " + settings + "\n") + sql);
 	}
 
 	@Override
-	public Outcome outcome(StatementId id, boolean java) {
+	public Outcome outcome(StatementId id, String sql, Throwable answer) {
 		return Outcome.notStarted();
 	}
 

@@ -19,17 +19,28 @@ public interface ExecutionTarget extends AutoCloseable {
 	/** The placeholders of the database, resolved against its connection. */
 	Placeholders placeholders();
 
+	/** How long ClickHouse is waited for when it asks to. */
+	default Retry retry() {
+		return Retry.DEFAULT;
+	}
+
 	/**
 	 * Runs one step; {@code sql} is its SQL with placeholders resolved, or {@code null} for Java.
 	 * @param id the step's identity in ClickHouse, which its statements carry as their query id
+	 * @param before what earlier attempts of the step did: a Java step is replayed with the writes
+	 * that finished skipped
 	 */
-	void run(MigrationStep step, String sql, String module, StatementId id) throws Exception;
+	void run(MigrationStep step, String sql, String module, StatementId id, Outcome before) throws Exception;
 
 	/**
-	 * Asks ClickHouse what became of the step with this identity, waiting while it still runs.
-	 * @param java whether the step is a Java step, which counts as done only if its code returned
+	 * Asks ClickHouse what became of the step with this identity, waiting while it still runs, and
+	 * what its failed attempts left behind (a mutation is waited for).
+	 * @param sql the statement, or {@code null} for a Java step, which counts as done only if its
+	 * code returned
+	 * @param answer the error that prompted the question, or {@code null} when an earlier run left
+	 * the step unfinished
 	 */
-	Outcome outcome(StatementId id, boolean java);
+	Outcome outcome(StatementId id, String sql, Throwable answer);
 
 	/** Appends rows to the history, in one write. */
 	void record(List<AppliedMigration> rows);

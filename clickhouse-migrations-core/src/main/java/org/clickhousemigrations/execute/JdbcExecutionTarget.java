@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.clickhousemigrations.MigrationStep;
 import org.clickhousemigrations.history.MigrationHistory;
@@ -13,15 +12,17 @@ import org.clickhousemigrations.model.AppliedMigration;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.sql.Placeholders;
 import org.clickhousemigrations.sql.StatementSettings;
+import org.clickhousemigrations.sql.StatementTarget;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-/** Runs steps on one connection of the database, with {@link StatementSettings}, and writes its history. */
+/**
+ * Runs steps on a connection of the database, with {@link StatementSettings}, and writes its
+ * history. A connection whose answer was lost is given back to its pool and replaced by a new one
+ * before anything else is sent: a pool closes a broken connection.
+ */
 final class JdbcExecutionTarget implements ExecutionTarget {
-
-	// INSERT, after any comments.
-	private static final Pattern INSERT = Pattern.compile("(?is)(?:\\s+|--[^\\n]*|#[^\\n]*|/\\*.*?\\*/)*INSERT\\s");
 
 	private final MigrationDatabase database;
 
@@ -29,42 +30,27 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 
 	private final Placeholders placeholders;
 
-	private final Connection connection;
-
-	private final JdbcTemplate jdbc;
-
 	private final QueryLogOutcomes outcomes;
 
-	// The Java step running now, whose statements carry its identity, and how many it sent.
-	private StatementId javaStep;
+	private final Retry retry;
 
-	private int javaStatements;
+	// The connection steps run on; null after it was given back, until the next step takes a new one.
+	private Connection connection;
 
 	JdbcExecutionTarget(MigrationDatabase database, MigrationHistory history, Placeholders placeholders,
-			Connection connection) {
+			Connection connection, Retry retry) {
 		this.database = database;
 		this.history = history;
 		this.placeholders = placeholders;
 		this.connection = connection;
-		this.outcomes = new QueryLogOutcomes(database);
-		this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true)) {
-
-			// Java steps get the same per-query settings as SQL steps, and query ids of their step.
-			@Override
-			protected void applyStatementSettings(Statement statement) throws SQLException {
-				super.applyStatementSettings(statement);
-				StatementId step = JdbcExecutionTarget.this.javaStep;
-				StatementSettings.apply(statement,
-						(step != null) ? step.javaQueryId(++JdbcExecutionTarget.this.javaStatements) : null, null, Map.of());
-			}
-
-		};
+		this.retry = retry;
+		this.outcomes = new QueryLogOutcomes(database, retry);
 	}
 
 	@Override
 	public String installedBy() {
 		try {
-			return this.connection.getMetaData().getUserName();
+			return connection().getMetaData().getUserName();
 		}
 		catch (SQLException ex) {
 			return "";
@@ -77,34 +63,72 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 	}
 
 	@Override
-	public void run(MigrationStep step, String sql, String module, StatementId id) throws Exception {
-		if (step.isSql()) {
-			execute(sql, id.queryId(), INSERT.matcher(sql).lookingAt() ? id.deduplicationToken() : null,
-					step.settings());
-			return;
-		}
-		this.javaStep = id;
-		this.javaStatements = 0;
-		try {
-			step.java().run(new DefaultMigrationContext(this.jdbc, this.database.name(), module, this.placeholders));
-		}
-		finally {
-			this.javaStep = null;
-		}
-		// Tells a later run that the code returned: the step is done only if this marker finished.
-		execute("SELECT 1", id.javaDoneQueryId(), null, Map.of());
+	public Retry retry() {
+		return this.retry;
 	}
 
 	@Override
-	public Outcome outcome(StatementId id, boolean java) {
-		return this.outcomes.outcome(id, java);
+	public void run(MigrationStep step, String sql, String module, StatementId id, Outcome before) throws Exception {
+		try {
+			if (step.isSql()) {
+				boolean insert = StatementTarget.of(sql).map((target) -> target.kind() == StatementTarget.Kind.INSERT)
+					.orElse(false);
+				execute(sql, id.queryId(), insert ? id.deduplicationToken() : null, step.settings());
+				return;
+			}
+			JavaStepStatements statements = new JavaStepStatements(id, before.javaWrites());
+			JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(statements.wrap(connection()), true));
+			step.java().run(new DefaultMigrationContext(jdbc, this.database.name(), module, this.placeholders));
+			// Tells a later run that the code returned: the step is done only if this marker finished.
+			execute("SELECT 1", id.javaDoneQueryId(), null, Map.of());
+		}
+		catch (Exception ex) {
+			if (ErrorClasses.of(ex, sql) == ErrorClasses.Handling.LOOK_UP || !isValid()) {
+				release();
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	public Outcome outcome(StatementId id, String sql, Throwable answer) {
+		return this.outcomes.outcome(id, sql, answer, id.describe());
 	}
 
 	private void execute(String sql, String queryId, String deduplicationToken, Map<String, String> settings)
 			throws SQLException {
-		try (Statement statement = this.connection.createStatement()) {
+		try (Statement statement = connection().createStatement()) {
 			StatementSettings.apply(statement, queryId, deduplicationToken, settings);
 			statement.execute(sql);
+		}
+	}
+
+	private Connection connection() throws SQLException {
+		if (this.connection == null) {
+			this.connection = this.database.dataSource().getConnection();
+		}
+		return this.connection;
+	}
+
+	private boolean isValid() {
+		try {
+			return this.connection != null && !this.connection.isClosed();
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+	}
+
+	// Gives the connection back: a pool drops a broken one, and the next step takes another.
+	private void release() {
+		if (this.connection != null) {
+			try {
+				this.connection.close();
+			}
+			catch (SQLException ex) {
+				// Broken already.
+			}
+			this.connection = null;
 		}
 	}
 
@@ -115,12 +139,7 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 
 	@Override
 	public void close() {
-		try {
-			this.connection.close();
-		}
-		catch (SQLException ex) {
-			// Nothing left to do with it.
-		}
+		release();
 	}
 
 }

@@ -21,13 +21,25 @@ public final class JdbcExecutionTargetFactory implements ExecutionTargetFactory 
 
 	private final Map<String, String> placeholders;
 
+	private final Retry retry;
+
 	/**
 	 * @param history where live targets record, and what dry runs render
 	 * @param placeholders the global configured placeholders
 	 */
 	public JdbcExecutionTargetFactory(MigrationHistory history, Map<String, String> placeholders) {
+		this(history, placeholders, Retry.DEFAULT);
+	}
+
+	/**
+	 * @param history where live targets record, and what dry runs render
+	 * @param placeholders the global configured placeholders
+	 * @param retry how long ClickHouse is waited for when it asks to
+	 */
+	public JdbcExecutionTargetFactory(MigrationHistory history, Map<String, String> placeholders, Retry retry) {
 		this.history = history;
 		this.placeholders = Map.copyOf(placeholders);
+		this.retry = retry;
 	}
 
 	@Override
@@ -44,10 +56,11 @@ public final class JdbcExecutionTargetFactory implements ExecutionTargetFactory 
 					ClusterSupport.onCluster(connection, database.cluster(), null), this.placeholders,
 					database.placeholders());
 			if (!dryRun) {
-				return new JdbcExecutionTarget(database, this.history, placeholders, connection);
+				return new JdbcExecutionTarget(database, this.history, placeholders, connection, this.retry);
 			}
 			try (connection) {
-				return new DryRunTarget(database, this.history, connection.getMetaData().getUserName(), placeholders);
+				return new DryRunTarget(database, this.history, connection.getMetaData().getUserName(), placeholders,
+						this.retry);
 			}
 		}
 		catch (SQLException ex) {

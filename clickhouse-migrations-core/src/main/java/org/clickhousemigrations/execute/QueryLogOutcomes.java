@@ -6,10 +6,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.sql.ClickHouseErrors;
+import org.clickhousemigrations.sql.Connections;
 import org.clickhousemigrations.sql.Identifiers;
+import org.clickhousemigrations.sql.StatementTarget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * Asks ClickHouse what became of a statement by its query id: while {@code system.processes}
  * shows it, waits for it; then reads {@code system.query_log}, after
  * {@code SYSTEM FLUSH LOGS} where the user may. With a cluster, both are read on every replica
- * through {@code clusterAllReplicas}.
+ * through {@code clusterAllReplicas}. A statement that failed is not taken to have changed
+ * nothing: the mutation it created is waited for ({@link Mutations}), and the rows a failed
+ * {@code INSERT} wrote make it {@link Outcome.Kind#PARTIAL}. An {@code ON CLUSTER} statement that
+ * timed out is followed in {@link DistributedDdlQueue}.
  */
 final class QueryLogOutcomes {
 
@@ -29,23 +38,39 @@ final class QueryLogOutcomes {
 
 	private final MigrationDatabase database;
 
-	QueryLogOutcomes(MigrationDatabase database) {
+	private final Mutations mutations;
+
+	private final DistributedDdlQueue ddlQueue;
+
+	QueryLogOutcomes(MigrationDatabase database, Retry retry) {
 		this.database = database;
+		this.mutations = new Mutations(retry);
+		this.ddlQueue = new DistributedDdlQueue(retry);
 	}
 
-	Outcome outcome(StatementId id, boolean java) {
+	/**
+	 * What became of the statement (or Java step, {@code sql} {@code null}) with this identity, and
+	 * what its failed attempts left behind.
+	 * @param answer the error that prompted the question, or {@code null} when an earlier run left it
+	 */
+	Outcome outcome(StatementId id, String sql, Throwable answer, String statement) {
 		try (Connection connection = this.database.dataSource().getConnection()) {
-			awaitEnd(connection, id);
-			flushLogs(connection);
-			Outcome outcome = read(connection, id, java);
-			if (outcome.kind() != Outcome.Kind.NOT_STARTED) {
-				return outcome;
+			if (answer != null && ClickHouseErrors.code(answer) == ErrorClasses.TIMEOUT_EXCEEDED
+					&& ErrorClasses.isOnCluster(sql) && this.database.cluster() != null) {
+				return this.ddlQueue.await(connection, this.database.cluster(), ClickHouseErrors.describe(answer));
 			}
-			// A request that reached the server a moment ago may not show yet: look once more.
-			Thread.sleep(SETTLE.toMillis());
 			awaitEnd(connection, id);
 			flushLogs(connection);
-			return read(connection, id, java);
+			List<LoggedQuery> logged = read(connection, id);
+			if (logged.isEmpty()) {
+				// A request that reached the server a moment ago may not show yet: look once more.
+				Thread.sleep(SETTLE.toMillis());
+				awaitEnd(connection, id);
+				flushLogs(connection);
+				logged = read(connection, id);
+			}
+			return (sql != null) ? judge(connection, id, sql, logged, statement)
+					: judgeJava(connection, id, logged, statement);
 		}
 		catch (SQLException ex) {
 			return Outcome.unknown("ClickHouse could not be asked (" + ClickHouseErrors.describe(ex)
@@ -90,52 +115,125 @@ final class QueryLogOutcomes {
 		}
 	}
 
-	private Outcome read(Connection connection, StatementId id, boolean java) throws SQLException {
-		int lastAttempt = 0;
-		boolean finished = false;
-		boolean started = false;
-		String error = null;
-		try (PreparedStatement query = connection.prepareStatement("SELECT query_id, toString(type), exception FROM "
+	private List<LoggedQuery> read(Connection connection, StatementId id) throws SQLException {
+		List<LoggedQuery> logged = new ArrayList<>();
+		try (PreparedStatement query = connection.prepareStatement("SELECT query_id, toString(type), exception, "
+				+ "written_rows, query, toUnixTimestamp(query_start_time), toUnixTimestamp(event_time) FROM "
 				+ table("query_log") + " WHERE startsWith(query_id, ?) ORDER BY event_time_microseconds")) {
 			query.setString(1, id.prefix());
 			try (ResultSet rows = query.executeQuery()) {
 				while (rows.next()) {
-					String queryId = rows.getString(1);
-					String type = rows.getString(2);
-					int attempt = attempt(queryId, id);
-					lastAttempt = Math.max(lastAttempt, attempt);
-					boolean marker = queryId.endsWith("_done");
-					if (type.equals("QueryFinish") && (java ? marker : queryId.equals(id.attempt(attempt).queryId()))) {
-						return Outcome.finished(attempt);
-					}
-					started = true;
-					if (type.startsWith("Exception")) {
-						error = rows.getString(3);
-					}
+					logged.add(new LoggedQuery(rows.getString(1), rows.getString(2), String.valueOf(rows.getString(3)),
+							rows.getLong(4), String.valueOf(rows.getString(5)), rows.getLong(6), rows.getLong(7)));
 				}
 			}
 		}
-		if (java && started) {
-			return Outcome.unknown("the Java step sent statements (query ids starting " + id.prefix()
-					+ ") but its code never reported that it ended");
-		}
-		if (error != null) {
-			return new Outcome(Outcome.Kind.FAILED, lastAttempt, error);
-		}
-		if (started) {
-			return Outcome.unknown("it started (query id " + id.prefix() + lastAttempt + ") but neither finished nor "
-					+ "failed in system.query_log; the server may have restarted while it ran");
-		}
-		return new Outcome(Outcome.Kind.NOT_STARTED, lastAttempt, "");
+		return logged;
 	}
 
-	private static int attempt(String queryId, StatementId id) {
-		String rest = queryId.substring(id.prefix().length());
-		int end = 0;
-		while (end < rest.length() && Character.isDigit(rest.charAt(end))) {
-			end++;
+	// A SQL statement: done when an attempt finished; else what its failed attempts left behind.
+	private Outcome judge(Connection connection, StatementId id, String sql, List<LoggedQuery> logged,
+			String statement) throws SQLException, InterruptedException {
+		int lastAttempt = logged.stream().mapToInt((row) -> row.attempt(id)).max().orElse(0);
+		if (logged.stream().anyMatch((row) -> row.finished() && row.isStatement(id))) {
+			return Outcome.finished(lastAttempt);
 		}
-		return (end > 0) ? Integer.parseInt(rest.substring(0, end)) : 0;
+		List<LoggedQuery> failed = logged.stream().filter(LoggedQuery::failed).toList();
+		if (failed.isEmpty()) {
+			return logged.isEmpty() ? new Outcome(Outcome.Kind.NOT_STARTED, lastAttempt, "")
+					: Outcome.unknown("it started (query id " + id.prefix() + lastAttempt + ") but neither finished "
+							+ "nor failed in system.query_log; the server may have restarted while it ran");
+		}
+		return leftBehind(connection, sql, failed, statement).withLastAttempt(lastAttempt);
+	}
+
+	// A Java step: done when its end marker finished; else it is replayed, its finished writes skipped.
+	private Outcome judgeJava(Connection connection, StatementId id, List<LoggedQuery> logged, String statement)
+			throws SQLException, InterruptedException {
+		int lastAttempt = logged.stream().mapToInt((row) -> row.attempt(id)).max().orElse(0);
+		if (logged.stream().anyMatch((row) -> row.finished() && row.isJavaDone())) {
+			return Outcome.finished(lastAttempt);
+		}
+		if (logged.isEmpty()) {
+			return new Outcome(Outcome.Kind.NOT_STARTED, lastAttempt, "");
+		}
+		Map<Integer, String> finished = new TreeMap<>();
+		Map<Integer, List<LoggedQuery>> failedWrites = new TreeMap<>();
+		Map<Integer, LoggedQuery> started = new TreeMap<>();
+		for (LoggedQuery row : logged) {
+			int write = row.javaWrite();
+			if (write == 0) {
+				continue;
+			}
+			if (row.finished()) {
+				finished.put(write, row.javaWriteChecksum());
+			}
+			else if (row.failed()) {
+				failedWrites.computeIfAbsent(write, (n) -> new ArrayList<>()).add(row);
+			}
+			else {
+				started.put(write, row);
+			}
+		}
+		for (Map.Entry<Integer, LoggedQuery> write : started.entrySet()) {
+			boolean ended = finished.containsKey(write.getKey()) || failedWrites.containsKey(write.getKey());
+			if (!ended) {
+				return Outcome.unknown("write " + write.getKey() + " of the Java step (query id "
+						+ write.getValue().queryId() + ") started but neither finished nor failed in system.query_log; "
+						+ "the server may have restarted while it ran");
+			}
+		}
+		for (Map.Entry<Integer, List<LoggedQuery>> write : failedWrites.entrySet()) {
+			if (finished.containsKey(write.getKey())) {
+				continue;
+			}
+			List<LoggedQuery> failed = write.getValue();
+			Outcome left = leftBehind(connection, failed.get(0).query(), failed,
+					"write " + write.getKey() + " of " + statement);
+			switch (left.kind()) {
+				case FINISHED -> finished.put(write.getKey(), failed.get(0).javaWriteChecksum());
+				case FAILED -> {
+				}
+				default -> {
+					return new Outcome(left.kind(), lastAttempt, "write " + write.getKey() + " of the Java step "
+							+ "(" + oneLine(failed.get(0).query()) + "): " + left.detail());
+				}
+			}
+		}
+		return new Outcome(Outcome.Kind.FAILED, lastAttempt, "the Java step stopped after " + finished.size()
+				+ " of its writes finished", finished);
+	}
+
+	/**
+	 * What the failed attempts of a statement left behind: a mutation (waited for), rows written,
+	 * or nothing.
+	 */
+	private Outcome leftBehind(Connection connection, String sql, List<LoggedQuery> failed, String statement)
+			throws SQLException, InterruptedException {
+		String error = failed.get(failed.size() - 1).exception();
+		StatementTarget target = StatementTarget.of(sql).orElse(null);
+		String database = Connections.database(connection);
+		if (target != null && target.mayMutate()) {
+			Outcome mutation = this.mutations.await(connection, sql, target, database, failed, statement);
+			if (mutation != null) {
+				return mutation;
+			}
+		}
+		long written = failed.stream().mapToLong(LoggedQuery::writtenRows).sum();
+		if (written > 0) {
+			String table = (target != null) ? target.qualifiedName(database) : "its tables";
+			return new Outcome(Outcome.Kind.PARTIAL, 0, "it failed after writing up to " + written + " row"
+					+ ((written == 1) ? "" : "s") + " into " + table + ", which ClickHouse keeps (no transactions): "
+					+ ClickHouseErrors.describe(new SQLException(error)) + ". Running it again would write them twice. "
+					+ "Remove them and run repair with clickhouse.migrations.outcome=did-not-run (the next run runs it "
+					+ "again in full), or keep them and run repair with clickhouse.migrations.outcome=ran");
+		}
+		return new Outcome(Outcome.Kind.FAILED, 0, ClickHouseErrors.describe(new SQLException(error)));
+	}
+
+	private static String oneLine(String sql) {
+		String line = sql.replaceAll("\\s+", " ").strip();
+		return (line.length() > 100) ? line.substring(0, 97) + "..." : line;
 	}
 
 	private String table(String name) {

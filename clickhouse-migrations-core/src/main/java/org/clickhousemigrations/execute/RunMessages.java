@@ -41,6 +41,13 @@ final class RunMessages {
 				statement);
 	}
 
+	static String partial(ResolvedMigration migration, String database, boolean rollback, int index, int total,
+			String detail, String statement) {
+		return String.format("%s of %s '%s' (%s) stopped on database '%s' at statement %d of %d, which failed part "
+				+ "way: %s%n  statement: %s", rollback ? "Rollback" : "Migration", migration.key(),
+				migration.description(), migration.script(), database, index + 1, total, detail, statement);
+	}
+
 	static String unrecorded(ResolvedMigration migration, String database, boolean rollback, int index, String error) {
 		return (rollback ? "Rollback" : "Migration") + " of " + migration.key() + " on database '" + database
 				+ "': statement " + (index + 1) + " ran, but its history row could not be written (" + error + "). The "

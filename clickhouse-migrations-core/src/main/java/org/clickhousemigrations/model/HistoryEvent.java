@@ -18,6 +18,12 @@ public enum HistoryEvent {
 	 */
 	UNKNOWN,
 
+	/**
+	 * Statements up to {@code statementsDone} ran; the next one failed after writing rows, which
+	 * ClickHouse keeps. Running it again would write them twice: repair settles it.
+	 */
+	PARTIAL,
+
 	/** The migration was undone; it is pending again. */
 	ROLLED_BACK,
 
@@ -61,9 +67,12 @@ public enum HistoryEvent {
 		return this == ROLLBACK_PROGRESS || this == ROLLBACK_FAILED || this == ROLLBACK_UNKNOWN;
 	}
 
-	/** Whether the row says that the outcome of the statement after {@code statementsDone} is not known. */
+	/**
+	 * Whether the row says that the outcome of the statement after {@code statementsDone} is not
+	 * known, or known to be partial: a person settles it with repair before anything runs.
+	 */
 	public boolean isOutcomeUnknown() {
-		return this == UNKNOWN || this == ROLLBACK_UNKNOWN;
+		return this == UNKNOWN || this == ROLLBACK_UNKNOWN || this == PARTIAL;
 	}
 
 }

@@ -79,7 +79,7 @@ public final class MigrationPlanner {
 		}
 		return switch (row.event()) {
 			case BASELINE -> MigrationState.BASELINE;
-			case FAILED, PROGRESS, UNKNOWN, ROLLBACK_PROGRESS, ROLLBACK_FAILED, ROLLBACK_UNKNOWN -> MigrationState.FAILED;
+			case FAILED, PROGRESS, UNKNOWN, PARTIAL, ROLLBACK_PROGRESS, ROLLBACK_FAILED, ROLLBACK_UNKNOWN -> MigrationState.FAILED;
 			case APPLIED, REALIGNED, IMPORTED -> row.checksum().equals(migration.checksum()) ? MigrationState.APPLIED
 					: migration.version().isRepeatable() ? MigrationState.OUTDATED : MigrationState.CHECKSUM_MISMATCH;
 			case ROLLED_BACK, CLEARED -> throw new IllegalStateException("handled above");
@@ -172,6 +172,10 @@ public final class MigrationPlanner {
 	/** Why a migration whose last statement has an unknown outcome cannot go on, and how to settle it. */
 	public static String unknownOutcome(MigrationInfo info) {
 		AppliedMigration row = info.applied();
+		if (row.event() == HistoryEvent.PARTIAL) {
+			return info.key() + " (" + info.script() + "): statement " + (row.statementsDone() + 1) + " failed part "
+					+ "way (" + row.error() + ")";
+		}
 		return info.key() + " (" + info.script() + "): whether " + (row.event().isUnfinishedRollback() ? "rollback " : "")
 				+ "statement " + (row.statementsDone() + 1) + " ran is not known (" + row.error() + "). Check in "
 				+ "ClickHouse whether it took effect, then run repair with clickhouse.migrations.outcome=ran (it ran: "

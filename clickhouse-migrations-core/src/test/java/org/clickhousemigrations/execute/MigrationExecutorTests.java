@@ -1,5 +1,6 @@
 package org.clickhousemigrations.execute;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import org.clickhousemigrations.MigrationListener;
 import org.clickhousemigrations.ResolvedMigration;
 import org.clickhousemigrations.fake.FakeHistory;
 import org.clickhousemigrations.fake.FakeTargets;
+import org.clickhousemigrations.model.AppliedMigration;
 import org.clickhousemigrations.model.HistoryEvent;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.plan.PlannedMigration;
@@ -19,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.clickhousemigrations.fake.Migrations.sql;
 
 class MigrationExecutorTests {
+
+	private static final Instant STARTED = Instant.parse("2026-12-01T10:00:00Z");
 
 	private final MigrationDatabase database = MigrationDatabase.of("main", null);
 
@@ -59,31 +63,33 @@ class MigrationExecutorTests {
 		execute(false, 0, sql("a:1", "CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory"),
 				sql("a:2", "INSERT INTO t VALUES (1)", "INSERT INTO t VALUES (2)"));
 		assertThat(this.journal).containsExactly("run CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory",
-				"record APPLIED a:1 1", "run INSERT INTO t VALUES (1)", "record PROGRESS a:2 1",
+				"record APPLIED a:1 1, PROGRESS a:2 0", "run INSERT INTO t VALUES (1)", "record PROGRESS a:2 1",
 				"run INSERT INTO t VALUES (2)", "record APPLIED a:2 2");
 	}
 
 	@Test
 	void failingStatementIsRecordedWithTheStatementsDoneAndStopsTheRun() {
 		this.targets.failOn("INSERT INTO db.missing VALUES (1)");
+		ResolvedMigration migration = sql("a:1", "INSERT INTO t VALUES (1)", "INSERT INTO ${database}.missing VALUES (1)",
+				"SELECT 3");
 		assertThatExceptionOfType(ClickHouseMigrationException.class)
-			.isThrownBy(() -> execute(false, 0,
-					sql("a:1", "INSERT INTO t VALUES (1)", "INSERT INTO ${database}.missing VALUES (1)", "SELECT 3"),
-					sql("a:2", "SELECT 4")))
+			.isThrownBy(() -> execute(false, 0, migration, sql("a:2", "SELECT 4")))
 			.withMessageContaining("Migration of a:1 'm a:1' (a:1.sql) failed on database 'main' at statement 2 of 3")
 			.withMessageContaining("ClickHouse error 60: Table db.missing does not exist")
 			.withMessageContaining("statement: INSERT INTO db.missing VALUES (1)")
 			.withMessageContaining("it resumes at statement 2");
-		assertThat(this.journal).containsExactly("run INSERT INTO t VALUES (1)", "record PROGRESS a:1 1",
-				"record FAILED a:1 1");
-		assertThat(this.history.rows().get(1).error()).contains("UNKNOWN_TABLE");
+		// A failed INSERT may have written rows: ClickHouse is asked before the failure is recorded.
+		assertThat(this.journal).containsExactly("record PROGRESS a:1 0", "run INSERT INTO t VALUES (1)",
+				"record PROGRESS a:1 1", "ask " + id(migration, 1).prefix(), "record FAILED a:1 1");
+		assertThat(this.history.rows().get(2).error()).contains("UNKNOWN_TABLE");
 		assertThat(this.heard).containsExactly("failed a:1");
 	}
 
 	@Test
 	void resumedMigrationRunsOnlyTheStatementsNotDone() {
 		execute(false, 2, sql("a:1", "INSERT INTO t VALUES (1)", "INSERT INTO t VALUES (2)", "INSERT INTO t VALUES (3)"));
-		assertThat(this.journal).containsExactly("run INSERT INTO t VALUES (3)", "record APPLIED a:1 3");
+		assertThat(this.journal).containsExactly("record PROGRESS a:1 2", "run INSERT INTO t VALUES (3)",
+				"record APPLIED a:1 3");
 	}
 
 	@Test
@@ -99,7 +105,7 @@ class MigrationExecutorTests {
 			.withMessage("lock lost");
 		// The row of a:1 waited for a statement that needed it first; it is written on the way out.
 		assertThat(this.journal).containsExactly("run CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory",
-				"run CREATE TABLE IF NOT EXISTS u (x UInt8) ENGINE = Memory", "record APPLIED a:1 1");
+				"run CREATE TABLE IF NOT EXISTS u (x UInt8) ENGINE = Memory", "record APPLIED a:1 1, PROGRESS a:2 0");
 	}
 
 	@Test
@@ -133,8 +139,9 @@ class MigrationExecutorTests {
 		execute(false, 0, sql("a:1", "ALTER TABLE s ADD COLUMN IF NOT EXISTS tmp String",
 				"ALTER TABLE s UPDATE tmp = upper(name) WHERE 1", "ALTER TABLE s DROP COLUMN IF EXISTS name",
 				"ALTER TABLE s RENAME COLUMN IF EXISTS tmp TO name"));
+		// The first row of the application comes before the first statement that is not additive.
 		assertThat(this.journal).containsExactly("run ALTER TABLE s ADD COLUMN IF NOT EXISTS tmp String",
-				"run ALTER TABLE s UPDATE tmp = upper(name) WHERE 1", "record PROGRESS a:1 2",
+				"record PROGRESS a:1 0", "run ALTER TABLE s UPDATE tmp = upper(name) WHERE 1", "record PROGRESS a:1 2",
 				"run ALTER TABLE s DROP COLUMN IF EXISTS name", "record PROGRESS a:1 3",
 				"run ALTER TABLE s RENAME COLUMN IF EXISTS tmp TO name", "record APPLIED a:1 4");
 	}
@@ -144,8 +151,9 @@ class MigrationExecutorTests {
 		this.targets.loseAnswerOf("INSERT INTO t VALUES (1)", true);
 		ResolvedMigration migration = sql("a:1", "INSERT INTO t VALUES (1)", "INSERT INTO t VALUES (2)");
 		execute(false, 0, migration);
-		assertThat(this.journal).containsExactly("run INSERT INTO t VALUES (1)", "ask " + id(migration, 0).prefix(),
-				"record PROGRESS a:1 1", "run INSERT INTO t VALUES (2)", "record APPLIED a:1 2");
+		assertThat(this.journal).containsExactly("record PROGRESS a:1 0", "run INSERT INTO t VALUES (1)",
+				"ask " + id(migration, 0).prefix(), "record PROGRESS a:1 1", "run INSERT INTO t VALUES (2)",
+				"record APPLIED a:1 2");
 	}
 
 	@Test
@@ -153,8 +161,8 @@ class MigrationExecutorTests {
 		this.targets.loseAnswerOf("INSERT INTO t VALUES (1)", false);
 		ResolvedMigration migration = sql("a:1", "INSERT INTO t VALUES (1)");
 		execute(false, 0, migration);
-		assertThat(this.journal).containsExactly("ask " + id(migration, 0).prefix(), "run INSERT INTO t VALUES (1)",
-				"record APPLIED a:1 1");
+		assertThat(this.journal).containsExactly("record PROGRESS a:1 0", "ask " + id(migration, 0).prefix(),
+				"run INSERT INTO t VALUES (1)", "record APPLIED a:1 1");
 		assertThat(this.targets.queryIds()).containsExactly(id(migration, 0).attempt(2).queryId());
 	}
 
@@ -180,18 +188,22 @@ class MigrationExecutorTests {
 		// The instance that died had run statement 2 (the first that is not additive), without its row.
 		ResolvedMigration migration = sql("a:1", "CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory",
 				"INSERT INTO t VALUES (1)", "INSERT INTO t VALUES (2)");
-		this.targets.ranBefore(id(migration, 1).queryId());
+		AppliedMigration started = new AppliedMigration(migration.key(), migration.description(), migration.type(),
+				migration.script(), migration.checksum(), HistoryEvent.PROGRESS, 0, 3, "", "tester", STARTED, 0, "");
+		this.targets.ranBefore(id(migration, 1, STARTED).queryId());
 		new MigrationExecutor(this.database, this.targets.open(this.database, false), List.of(), () -> {
-		}, true, null).execute(plan(false, 0, migration), false);
+		}, true, null).execute(List.of(PlannedMigration.of(migration, migration.steps(), 0, started,
+				FakeTargets.PLACEHOLDERS)), false);
 		assertThat(this.journal).containsExactly("run CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory",
-				"ask " + id(migration, 1).prefix(), "record PROGRESS a:1 2", "run INSERT INTO t VALUES (2)",
+				"ask " + id(migration, 1, STARTED).prefix(), "record PROGRESS a:1 2", "run INSERT INTO t VALUES (2)",
 				"record APPLIED a:1 3");
 	}
 
 	@Test
 	void failureToRecordAFailureIsAddedToItNotPutInItsPlace() {
 		this.targets.failOn("INSERT INTO db.missing VALUES (1)");
-		this.history.failWrites();
+		// The first row of the application is written, the row of the failure is not.
+		this.history.failWritesAfter(1);
 		assertThatExceptionOfType(ClickHouseMigrationException.class)
 			.isThrownBy(() -> execute(false, 0, sql("a:1", "INSERT INTO ${database}.missing VALUES (1)")))
 			.withMessageContaining("ClickHouse error 60: Table db.missing does not exist")
@@ -199,9 +211,14 @@ class MigrationExecutorTests {
 			.satisfies((ex) -> assertThat(ex.getSuppressed()).isNotEmpty());
 	}
 
-	private static StatementId id(ResolvedMigration migration, int index) {
+	// The identity of a statement of the application the history's first row began.
+	private StatementId id(ResolvedMigration migration, int index) {
+		return id(migration, index, this.history.rows().get(0).installedOn());
+	}
+
+	private static StatementId id(ResolvedMigration migration, int index, Instant application) {
 		return StatementId.of("main@db", migration.key(), false, index, Progress.checksum(migration.steps(), index + 1),
-				null);
+				application);
 	}
 
 }

@@ -22,7 +22,8 @@ public class FakeHistory implements MigrationHistory {
 
 	private int reads;
 
-	private boolean failing;
+	// How many more writes succeed; negative for all.
+	private int writesLeft = -1;
 
 	public FakeHistory(List<String> journal) {
 		this.journal = journal;
@@ -35,7 +36,12 @@ public class FakeHistory implements MigrationHistory {
 
 	/** Makes every later write fail, as with a server gone away. */
 	public void failWrites() {
-		this.failing = true;
+		failWritesAfter(0);
+	}
+
+	/** Lets {@code writes} more writes succeed, then makes every later one fail. */
+	public void failWritesAfter(int writes) {
+		this.writesLeft = writes;
 	}
 
 	/** How many times the history was read. */
@@ -68,8 +74,11 @@ public class FakeHistory implements MigrationHistory {
 
 	@Override
 	public void append(MigrationDatabase database, List<AppliedMigration> rows) {
-		if (this.failing) {
+		if (this.writesLeft == 0) {
 			throw new ClickHouseMigrationException("Cannot write to the migration history: connection refused");
+		}
+		if (this.writesLeft > 0) {
+			this.writesLeft--;
 		}
 		this.exists = true;
 		this.rows.addAll(rows);

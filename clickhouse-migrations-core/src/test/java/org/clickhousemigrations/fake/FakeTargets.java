@@ -106,7 +106,8 @@ public final class FakeTargets implements ExecutionTargetFactory {
 			}
 
 			@Override
-			public void run(MigrationStep step, String sql, String module, StatementId id) throws Exception {
+			public void run(MigrationStep step, String sql, String module, StatementId id, Outcome before)
+					throws Exception {
 				String what = step.isSql() ? sql : step.label();
 				if (FakeTargets.this.failing.contains(what)) {
 					FakeTargets.this.queryLog.put(id.queryId(), false);
@@ -124,7 +125,7 @@ public final class FakeTargets implements ExecutionTargetFactory {
 			}
 
 			@Override
-			public Outcome outcome(StatementId id, boolean java) {
+			public Outcome outcome(StatementId id, String sql, Throwable answer) {
 				FakeTargets.this.journal.add("ask " + id.prefix());
 				if (FakeTargets.this.queryLogOff) {
 					return Outcome.unknown("system.query_log is off");

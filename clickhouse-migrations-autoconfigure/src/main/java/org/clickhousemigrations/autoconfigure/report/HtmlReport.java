@@ -150,7 +150,7 @@ public final class HtmlReport {
 		for (AppliedMigration row : rows) {
 			String kind = switch (row.event()) {
 				case APPLIED, BASELINE, IMPORTED, REALIGNED -> "ok";
-				case FAILED, UNKNOWN, ROLLBACK_FAILED, ROLLBACK_UNKNOWN -> "bad";
+				case FAILED, UNKNOWN, PARTIAL, ROLLBACK_FAILED, ROLLBACK_UNKNOWN -> "bad";
 				case ROLLED_BACK, ROLLBACK_PROGRESS, CLEARED -> "undo";
 				default -> "";
 			};

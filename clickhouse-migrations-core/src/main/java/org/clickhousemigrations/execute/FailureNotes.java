@@ -1,0 +1,45 @@
+package org.clickhousemigrations.execute;
+
+import java.util.stream.Collectors;
+
+import org.clickhousemigrations.sql.StatementTarget;
+
+/** What a dry run says a live run does when a statement fails, by the kind of statement. */
+final class FailureNotes {
+
+	private FailureNotes() {
+	}
+
+	/** The first lines of a dry-run script: how answers of ClickHouse are treated. */
+	static String header(Retry retry) {
+		String refused = ErrorClasses.table().values().stream()
+			.filter((each) -> each.handling() == ErrorClasses.Handling.RETRY)
+			.map((each) -> each.code() + " " + each.name())
+			.sorted()
+			.collect(Collectors.joining(", "));
+		return "-- If ClickHouse refuses a statement before running it (" + refused + "), it is sent again up to "
+				+ retry.attempts() + " times within " + retry.maxWait().toSeconds() + " s.\n-- If the answer is lost "
+				+ "(a dropped connection, 999 KEEPER_EXCEPTION, 319 UNKNOWN_STATUS_OF_INSERT), system.query_log is "
+				+ "asked what became of it before anything is sent again.";
+	}
+
+	/** What happens when this statement ({@code null}: a Java step) fails, or {@code null} for nothing special. */
+	static String of(String sql) {
+		if (sql == null) {
+			return "if it stops half way, it is replayed: reads run again, writes that finished are skipped";
+		}
+		StatementTarget target = StatementTarget.of(sql).orElse(null);
+		if (target != null && target.kind() == StatementTarget.Kind.INSERT) {
+			return "if it fails after writing rows, the run stops (PARTIAL) instead of writing them twice";
+		}
+		if (target != null && target.mayMutate()) {
+			return "if its mutation fails, ClickHouse retries it and the next run waits for it; it is never sent twice";
+		}
+		if (ErrorClasses.isOnCluster(sql)) {
+			return "if it times out, the hosts that have not finished are waited for in "
+					+ "system.distributed_ddl_queue; it is never sent twice";
+		}
+		return null;
+	}
+
+}
