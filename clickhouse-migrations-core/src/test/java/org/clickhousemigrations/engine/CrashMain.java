@@ -8,13 +8,15 @@ import java.util.Map;
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.diff.SchemaSnapshots;
 import org.clickhousemigrations.execute.JdbcExecutionTargetFactory;
+import org.clickhousemigrations.execute.Retry;
 import org.clickhousemigrations.history.ClickHouseMigrationHistory;
 import org.clickhousemigrations.lock.TableMigrationLock;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.resolve.JavaMigrationFactory;
 import org.clickhousemigrations.resolve.MigrationResolver;
 
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -25,6 +27,9 @@ import org.springframework.util.function.SingletonSupplier;
 public final class CrashMain {
 
 	static final Duration LEASE = Duration.ofSeconds(1);
+
+	// Refusals are retried quickly, and a failing mutation is given 3 s without progress.
+	static final Retry RETRY = new Retry(5, Duration.ofSeconds(3));
 
 	private CrashMain() {
 	}
@@ -45,16 +50,30 @@ public final class CrashMain {
 		return migrations(url, "classpath:db/crash", Clock.systemUTC());
 	}
 
+	/**
+	 * A connection pool as Spring Boot makes one (HikariCP): a connection whose answer was lost is
+	 * closed by the pool, so the library must take another. Idle connections are not kept, as tests
+	 * make many pools.
+	 */
+	static HikariDataSource pool(String url) {
+		HikariDataSource pool = new HikariDataSource();
+		pool.setJdbcUrl(url);
+		pool.setUsername("default");
+		pool.setPassword("");
+		pool.setMinimumIdle(0);
+		pool.setMaximumPoolSize(4);
+		return pool;
+	}
+
 	/** The library on {@code url}, over the migrations of {@code location}, its history on {@code clock}. */
 	static ClickHouseMigrations migrations(String url, String location, Clock clock) {
 		MigrationResolver resolver = new MigrationResolver(List.of(location), CrashMain.class.getClassLoader(),
 				JavaMigrationFactory.REFLECTION);
 		ClickHouseMigrationHistory history = new ClickHouseMigrationHistory("clickhouse_migrations", null, null, clock);
-		return new DefaultClickHouseMigrations(
-				List.of(MigrationDatabase.of("main", new DriverManagerDataSource(url, "default", ""))),
+		return new DefaultClickHouseMigrations(List.of(MigrationDatabase.of("main", pool(url))),
 				SingletonSupplier.of(resolver::resolve), history,
 				new TableMigrationLock("clickhouse_migrations_lock", null, Duration.ofSeconds(30), LEASE), null,
-				new JdbcExecutionTargetFactory(history, Map.of()), List.of(),
+				new JdbcExecutionTargetFactory(history, Map.of(), RETRY), List.of(),
 				new SchemaSnapshots("clickhouse_migrations"), true, 1);
 	}
 

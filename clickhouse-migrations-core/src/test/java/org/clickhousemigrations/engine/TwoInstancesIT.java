@@ -10,6 +10,7 @@ import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.MigrationInfo;
 import org.clickhousemigrations.model.MigrationState;
 import org.clickhousemigrations.test.EmbeddedClickHouse;
+import org.clickhousemigrations.test.FaultProxy;
 import org.clickhousemigrations.test.EmbeddedClickHouseExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
