@@ -15,6 +15,7 @@ import org.clickhousemigrations.diff.SchemaSnapshots;
 import org.clickhousemigrations.engine.DefaultClickHouseMigrations;
 import org.clickhousemigrations.engine.DefaultDeclaredSchemas;
 import org.clickhousemigrations.execute.JdbcExecutionTargetFactory;
+import org.clickhousemigrations.execute.Retry;
 import org.clickhousemigrations.history.ClickHouseMigrationHistory;
 import org.clickhousemigrations.history.MigrationHistory;
 import org.clickhousemigrations.lock.ClusterAwareMigrationLock;
@@ -115,8 +116,10 @@ public class ClickHouseMigrationsAutoConfiguration {
 		ClickHouseMigrationRouter router = allRouters.isEmpty() ? null
 				: (database, module, migration) -> allRouters.stream()
 					.allMatch((each) -> each.allowMigrate(database, module, migration));
+		Retry retry = new Retry(properties.getRetry().getAttempts(), properties.getRetry().getMaxWait());
 		return new DefaultClickHouseMigrations(dataSources.databases(), migrations, history, lock, router,
-				new JdbcExecutionTargetFactory(history, properties.getPlaceholders()), listeners.orderedStream().toList(),
+				new JdbcExecutionTargetFactory(history, properties.getPlaceholders(), retry),
+				listeners.orderedStream().toList(),
 				new SchemaSnapshots(properties.getHistory().getTable()), properties.isRollbackEnabled(),
 				properties.getParallelism());
 	}

@@ -80,6 +80,8 @@ public class ClickHouseMigrationsProperties {
 
 	private final Lock lock = new Lock();
 
+	private final Retry retry = new Retry();
+
 	public int getParallelism() {
 		return this.parallelism;
 	}
@@ -240,6 +242,10 @@ public class ClickHouseMigrationsProperties {
 		return this.lock;
 	}
 
+	public Retry getRetry() {
+		return this.retry;
+	}
+
 	/** The history table of each database. */
 	public static class History {
 
@@ -274,6 +280,33 @@ public class ClickHouseMigrationsProperties {
 
 		public void setEngine(String engine) {
 			this.engine = engine;
+		}
+
+	}
+
+	/** How long ClickHouse is waited for when it asks to (a replicated server's refusals, a failing mutation). */
+	public static class Retry {
+
+		/** How many times a statement that ClickHouse refused before running it (517, 242, 252, 202, 473, 286) is sent again. */
+		private int attempts = 5;
+
+		/** Longest wait in all for one refused statement, and how long a failing mutation is given without progress. */
+		private Duration maxWait = Duration.ofSeconds(30);
+
+		public int getAttempts() {
+			return this.attempts;
+		}
+
+		public void setAttempts(int attempts) {
+			this.attempts = attempts;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
 		}
 
 	}

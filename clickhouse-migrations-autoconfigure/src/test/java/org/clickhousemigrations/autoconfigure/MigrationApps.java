@@ -24,7 +24,7 @@ public final class MigrationApps {
 	/** Runs an application whose spring.datasource points at {@code database}. */
 	static ConfigurableApplicationContext run(EmbeddedClickHouse clickHouse, String database, Class<?> extraConfig,
 			String... properties) {
-		return run(clickHouse, database, false, extraConfig, properties);
+		return run(clickHouse, clickHouse.jdbcUrl(database), false, extraConfig, properties);
 	}
 
 	/**
@@ -33,12 +33,17 @@ public final class MigrationApps {
 	 */
 	public static ConfigurableApplicationContext run(EmbeddedClickHouse clickHouse, String database, boolean web,
 			String... properties) {
-		return run(clickHouse, database, web, null, properties);
+		return run(clickHouse, clickHouse.jdbcUrl(database), web, null, properties);
 	}
 
-	private static ConfigurableApplicationContext run(EmbeddedClickHouse clickHouse, String database, boolean web,
+	/** Runs an application without extra beans whose spring.datasource is {@code url} (a proxy, say). */
+	public static ConfigurableApplicationContext runAt(EmbeddedClickHouse clickHouse, String url, String... properties) {
+		return run(clickHouse, url, false, null, properties);
+	}
+
+	private static ConfigurableApplicationContext run(EmbeddedClickHouse clickHouse, String url, boolean web,
 			Class<?> extraConfig, String... properties) {
-		List<String> all = new ArrayList<>(List.of("spring.datasource.url=" + clickHouse.jdbcUrl(database),
+		List<String> all = new ArrayList<>(List.of("spring.datasource.url=" + url,
 				"spring.datasource.username=" + clickHouse.username(), "spring.datasource.password=" + clickHouse.password(),
 				"spring.main.banner-mode=off", "clickhouse.migrations.lock.lease=5s"));
 		all.addAll(List.of(properties));

@@ -318,14 +318,18 @@ public final class MigrationExecutor {
 					}
 					yield false;
 				}
-				case STUCK -> throw fail(index, step, sql, new ClickHouseMigrationException(outcome.detail(), answer));
+				case STUCK -> throw fail(index, step, sql, answer, outcome.detail());
 				case PARTIAL -> throw partial(index, step, sql, outcome, answer);
 				case UNKNOWN -> throw unknown(index, step, sql, outcome, answer);
 			};
 		}
 
 		private ClickHouseMigrationException fail(int index, MigrationStep step, String sql, Exception ex) {
-			String error = ClickHouseErrors.describe(ex);
+			return fail(index, step, sql, ex, ClickHouseErrors.describe(ex));
+		}
+
+		private ClickHouseMigrationException fail(int index, MigrationStep step, String sql, Exception ex,
+				String error) {
 			return record(index, this.rollback ? HistoryEvent.ROLLBACK_FAILED : HistoryEvent.FAILED, error,
 					RunMessages.failed(this.migration, database.name(), this.rollback, index, this.steps.size(), error,
 							step.isSql() ? sql : step.label()), ex);
