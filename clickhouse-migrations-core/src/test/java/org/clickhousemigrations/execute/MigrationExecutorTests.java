@@ -6,12 +6,15 @@ import java.util.List;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.MigrationListener;
+import org.clickhousemigrations.MigrationStep;
 import org.clickhousemigrations.ResolvedMigration;
 import org.clickhousemigrations.fake.FakeHistory;
 import org.clickhousemigrations.fake.FakeTargets;
 import org.clickhousemigrations.model.AppliedMigration;
 import org.clickhousemigrations.model.HistoryEvent;
 import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.model.MigrationKey;
+import org.clickhousemigrations.model.MigrationType;
 import org.clickhousemigrations.plan.PlannedMigration;
 import org.clickhousemigrations.plan.Progress;
 import org.junit.jupiter.api.Test;
@@ -209,6 +212,99 @@ class MigrationExecutorTests {
 			.withMessageContaining("ClickHouse error 60: Table db.missing does not exist")
 			.withMessageContaining("The history row that records this could not be written either")
 			.satisfies((ex) -> assertThat(ex.getSuppressed()).isNotEmpty());
+	}
+
+	@Test
+	void statementRefusedBeforeItRanIsSentAgainAfterABackOff() {
+		this.targets.refuse("ALTER TABLE t UPDATE v = 1 WHERE 1", 517, 242);
+		ResolvedMigration migration = sql("a:1", "ALTER TABLE t UPDATE v = 1 WHERE 1");
+		execute(false, 0, migration);
+		assertThat(this.journal).containsExactly("record PROGRESS a:1 0", "refused ALTER TABLE t UPDATE v = 1 WHERE 1",
+				"refused ALTER TABLE t UPDATE v = 1 WHERE 1", "run ALTER TABLE t UPDATE v = 1 WHERE 1",
+				"record APPLIED a:1 1");
+		assertThat(this.targets.queryIds()).containsExactly(id(migration, 0).attempt(3).queryId());
+	}
+
+	@Test
+	void refusalsBeyondTheRetryLimitFailTheRun() {
+		this.targets.refuse("ALTER TABLE t UPDATE v = 1 WHERE 1", 517, 517, 517, 517);
+		assertThatExceptionOfType(ClickHouseMigrationException.class)
+			.isThrownBy(() -> execute(false, 0, sql("a:1", "ALTER TABLE t UPDATE v = 1 WHERE 1")))
+			.withMessageContaining("ClickHouse error 517");
+		assertThat(this.journal).filteredOn((line) -> line.startsWith("refused")).hasSize(4);
+		assertThat(this.history.rows()).last().satisfies((row) -> assertThat(row.event()).isEqualTo(HistoryEvent.FAILED));
+	}
+
+	@Test
+	void errorAfterTheWorkIsLookedUpAndTheStatementIsNotSentAgain() {
+		this.targets.errorAfterRunning("INSERT INTO t VALUES (1)", 319);
+		ResolvedMigration migration = sql("a:1", "INSERT INTO t VALUES (1)", "INSERT INTO t VALUES (2)");
+		execute(false, 0, migration);
+		assertThat(this.journal).containsExactly("record PROGRESS a:1 0", "run INSERT INTO t VALUES (1)",
+				"ask " + id(migration, 0).prefix(), "record PROGRESS a:1 1", "run INSERT INTO t VALUES (2)",
+				"record APPLIED a:1 2");
+	}
+
+	@Test
+	void insertThatKeptRowsStopsTheRunWithAPartialRow() {
+		this.targets.failOn("INSERT INTO t SELECT * FROM big")
+			.says("INSERT INTO t SELECT * FROM big", new Outcome(Outcome.Kind.PARTIAL, 1, "it wrote 49000 rows into db.t"));
+		assertThatExceptionOfType(OutcomeUnknownException.class)
+			.isThrownBy(() -> execute(false, 0, sql("a:1", "INSERT INTO t SELECT * FROM big")))
+			.withMessageContaining("at statement 1 of 1, which failed part way: it wrote 49000 rows into db.t")
+			.satisfies((ex) -> assertThat(ex.recorded()).isTrue());
+		assertThat(this.history.rows()).last().satisfies((row) -> {
+			assertThat(row.event()).isEqualTo(HistoryEvent.PARTIAL);
+			assertThat(row.error()).isEqualTo("it wrote 49000 rows into db.t");
+		});
+	}
+
+	@Test
+	void mutationThatKeepsFailingStopsTheRunNamingIt() {
+		this.targets.failOn("ALTER TABLE t UPDATE v = 1 WHERE 1")
+			.says("ALTER TABLE t UPDATE v = 1 WHERE 1", new Outcome(Outcome.Kind.STUCK, 1, "its mutation mutation_3.txt "
+					+ "of db.t keeps failing"));
+		assertThatExceptionOfType(ClickHouseMigrationException.class)
+			.isThrownBy(() -> execute(false, 0, sql("a:1", "ALTER TABLE t UPDATE v = 1 WHERE 1")))
+			.withMessageContaining("at statement 1 of 1: its mutation mutation_3.txt of db.t keeps failing");
+		assertThat(this.history.rows()).last().satisfies((row) -> assertThat(row.event()).isEqualTo(HistoryEvent.FAILED));
+	}
+
+	@Test
+	void failedMutationThatClickHouseFinishedIsRecordedAsDone() {
+		this.targets.failOn("ALTER TABLE t UPDATE v = 1 WHERE 1")
+			.says("ALTER TABLE t UPDATE v = 1 WHERE 1", Outcome.finished(1));
+		execute(false, 0, sql("a:1", "ALTER TABLE t UPDATE v = 1 WHERE 1", "INSERT INTO t VALUES (1)"));
+		assertThat(this.journal).endsWith("record PROGRESS a:1 1", "run INSERT INTO t VALUES (1)", "record APPLIED a:1 2");
+	}
+
+	@Test
+	void onClusterStatementThatTimedOutIsFollowedNotSentAgain() {
+		String ddl = "CREATE TABLE t ON CLUSTER c (a UInt8) ENGINE = ReplicatedMergeTree ORDER BY a";
+		this.targets.errorAfterRunning(ddl, 159).says(ddl, Outcome.finished(1));
+		ResolvedMigration migration = sql("a:1", ddl);
+		execute(false, 0, migration);
+		assertThat(this.journal).containsExactly("record PROGRESS a:1 0", "run " + ddl, "ask " + id(migration, 0).prefix(),
+				"record APPLIED a:1 1");
+	}
+
+	@Test
+	void javaStepThatStoppedHalfWayIsReplayedWithItsFinishedWritesSkipped() {
+		ResolvedMigration migration = java("a:1");
+		AppliedMigration failed = new AppliedMigration(migration.key(), migration.description(), migration.type(),
+				migration.script(), migration.checksum(), HistoryEvent.FAILED, 0, 1, "", "tester", STARTED, 0, "failed");
+		this.targets.says("java", new Outcome(Outcome.Kind.FAILED, 1, "stopped", java.util.Map.of(1, "0f33ffc8")));
+		new MigrationExecutor(this.database, this.targets.open(this.database, false), List.of(), () -> {
+		}, false, null).execute(List.of(PlannedMigration.of(migration, migration.steps(), 0, failed,
+				FakeTargets.PLACEHOLDERS)), false);
+		assertThat(this.journal).containsExactly("ask " + id(migration, 0, STARTED).prefix(),
+				"run java: two writes skipping writes [1]", "record APPLIED a:1 1");
+	}
+
+	private static ResolvedMigration java(String key) {
+		return new ResolvedMigration(MigrationKey.parse(key), "m " + key, MigrationType.JAVA, "V1__Java",
+				"sum", List.of(), List.of(MigrationStep.java((context) -> {
+				}, "two writes")), null, "no rollback");
 	}
 
 	// The identity of a statement of the application the history's first row began.

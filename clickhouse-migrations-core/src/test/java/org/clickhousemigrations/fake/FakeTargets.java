@@ -3,6 +3,7 @@ package org.clickhousemigrations.fake;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import org.clickhousemigrations.execute.DryRunTarget;
 import org.clickhousemigrations.execute.ExecutionTarget;
 import org.clickhousemigrations.execute.ExecutionTargetFactory;
 import org.clickhousemigrations.execute.Outcome;
+import org.clickhousemigrations.execute.Retry;
 import org.clickhousemigrations.execute.StatementId;
 import org.clickhousemigrations.history.MigrationHistory;
 import org.clickhousemigrations.model.AppliedMigration;
@@ -42,6 +44,14 @@ public final class FakeTargets implements ExecutionTargetFactory {
 
 	private boolean queryLogOff;
 
+	// Errors answered in place of running a statement (refusals), or after running it, by statement.
+	private final Map<String, List<Integer>> refusals = new HashMap<>();
+
+	private final Map<String, Integer> errorsAfterRunning = new HashMap<>();
+
+	// What ClickHouse says of a statement, in place of the query log.
+	private final Map<String, Outcome> outcomes = new HashMap<>();
+
 	private int opened;
 
 	public FakeTargets(List<String> journal, MigrationHistory history) {
@@ -58,6 +68,24 @@ public final class FakeTargets implements ExecutionTargetFactory {
 	/** Loses the answer to {@code sql} once: after ClickHouse ran it, or before it reached ClickHouse. */
 	public FakeTargets loseAnswerOf(String sql, boolean afterRunning) {
 		this.losing.put(sql, afterRunning);
+		return this;
+	}
+
+	/** Refuses {@code sql} before running it, once per code given, in order. */
+	public FakeTargets refuse(String sql, Integer... codes) {
+		this.refusals.put(sql, new ArrayList<>(List.of(codes)));
+		return this;
+	}
+
+	/** Runs {@code sql}, then answers error {@code code} once, as a replicated server may. */
+	public FakeTargets errorAfterRunning(String sql, int code) {
+		this.errorsAfterRunning.put(sql, code);
+		return this;
+	}
+
+	/** Makes ClickHouse say {@code outcome} of {@code sql} (a statement, or a Java step's label). */
+	public FakeTargets says(String sql, Outcome outcome) {
+		this.outcomes.put(sql, outcome);
 		return this;
 	}
 
@@ -109,6 +137,11 @@ public final class FakeTargets implements ExecutionTargetFactory {
 			public void run(MigrationStep step, String sql, String module, StatementId id, Outcome before)
 					throws Exception {
 				String what = step.isSql() ? sql : step.label();
+				List<Integer> refused = FakeTargets.this.refusals.getOrDefault(what, List.of());
+				if (!refused.isEmpty()) {
+					FakeTargets.this.journal.add("refused " + what);
+					throw error(refused.remove(0));
+				}
 				if (FakeTargets.this.failing.contains(what)) {
 					FakeTargets.this.queryLog.put(id.queryId(), false);
 					throw new SQLException("Code: 60. DB::Exception: Table db.missing does not exist. (UNKNOWN_TABLE)");
@@ -117,8 +150,13 @@ public final class FakeTargets implements ExecutionTargetFactory {
 				if (Boolean.FALSE.equals(lostAfterRunning)) {
 					throw new SQLException("Failed to connect", new ConnectException("Connection refused"));
 				}
-				FakeTargets.this.journal.add("run " + what);
+				FakeTargets.this.journal.add("run " + what
+						+ (before.javaWrites().isEmpty() ? "" : " skipping writes " + before.javaWrites().keySet()));
 				FakeTargets.this.queryLog.put(id.queryId(), true);
+				Integer after = FakeTargets.this.errorsAfterRunning.remove(what);
+				if (after != null) {
+					throw error(after);
+				}
 				if (lostAfterRunning != null) {
 					throw new SQLException("Failed to read the answer", new SocketTimeoutException("Read timed out"));
 				}
@@ -127,6 +165,10 @@ public final class FakeTargets implements ExecutionTargetFactory {
 			@Override
 			public Outcome outcome(StatementId id, String sql, Throwable answer) {
 				FakeTargets.this.journal.add("ask " + id.prefix());
+				Outcome said = FakeTargets.this.outcomes.get((sql != null) ? sql : "java");
+				if (said != null) {
+					return said;
+				}
 				if (FakeTargets.this.queryLogOff) {
 					return Outcome.unknown("system.query_log is off");
 				}
@@ -141,6 +183,15 @@ public final class FakeTargets implements ExecutionTargetFactory {
 					}
 				}
 				return new Outcome((last > 0) ? Outcome.Kind.FAILED : Outcome.Kind.NOT_STARTED, last, "failed");
+			}
+
+			private SQLException error(int code) {
+				return new SQLException("Code: " + code + ". DB::Exception: Injected. (INJECTED) (version 26.7.3.1)");
+			}
+
+			@Override
+			public Retry retry() {
+				return new Retry(3, Duration.ofMillis(10));
 			}
 
 			@Override
