@@ -10,13 +10,17 @@ import java.time.Duration;
  *
  * @param attempts how many times a refused statement is sent again
  * @param maxWait the longest wait in all for one statement
+ * @param firstWait the first wait, doubled for each retry after it
  */
-public record Retry(int attempts, Duration maxWait) {
+public record Retry(int attempts, Duration maxWait, Duration firstWait) {
 
 	/** Five more tries, 30 seconds in all. */
 	public static final Retry DEFAULT = new Retry(5, Duration.ofSeconds(30));
 
-	private static final Duration FIRST = Duration.ofMillis(500);
+	/** Waits of 0.5 s, 1 s, 2 s, ... */
+	public Retry(int attempts, Duration maxWait) {
+		this(attempts, maxWait, Duration.ofMillis(500));
+	}
 
 	public Retry {
 		if (attempts < 0) {
@@ -35,7 +39,7 @@ public record Retry(int attempts, Duration maxWait) {
 		if (retry > this.attempts) {
 			return null;
 		}
-		Duration next = FIRST.multipliedBy(1L << Math.min(retry - 1, 20));
+		Duration next = this.firstWait.multipliedBy(1L << Math.min(retry - 1, 20));
 		Duration left = this.maxWait.minus(waited);
 		if (left.isNegative() || left.isZero()) {
 			return null;

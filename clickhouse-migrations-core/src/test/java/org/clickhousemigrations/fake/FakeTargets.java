@@ -191,7 +191,7 @@ public final class FakeTargets implements ExecutionTargetFactory {
 
 			@Override
 			public Retry retry() {
-				return new Retry(3, Duration.ofMillis(10));
+				return new Retry(3, Duration.ofSeconds(1), Duration.ofMillis(1));
 			}
 
 			@Override
