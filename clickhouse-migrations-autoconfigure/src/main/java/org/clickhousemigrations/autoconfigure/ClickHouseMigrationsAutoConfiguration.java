@@ -118,7 +118,8 @@ public class ClickHouseMigrationsAutoConfiguration {
 					.allMatch((each) -> each.allowMigrate(database, module, migration));
 		Retry retry = new Retry(properties.getRetry().getAttempts(), properties.getRetry().getMaxWait());
 		return new DefaultClickHouseMigrations(dataSources.databases(), migrations, history, lock, router,
-				new JdbcExecutionTargetFactory(history, properties.getPlaceholders(), retry),
+				new JdbcExecutionTargetFactory(history, properties.getPlaceholders(), retry,
+						properties.getSecretPlaceholders()),
 				listeners.orderedStream().toList(),
 				new SchemaSnapshots(properties.getHistory().getTable()), properties.isRollbackEnabled(),
 				properties.getParallelism());

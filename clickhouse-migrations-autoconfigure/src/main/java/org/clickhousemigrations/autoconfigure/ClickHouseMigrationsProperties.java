@@ -73,6 +73,9 @@ public class ClickHouseMigrationsProperties {
 	 */
 	private Map<String, Database> databases = new LinkedHashMap<>();
 
+	/** Placeholders whose values are shown nowhere, besides those whose names contain password, secret, token, credential or key. */
+	private List<String> secretPlaceholders = new ArrayList<>();
+
 	/** How many databases migrate at the same time, each under its own lock. */
 	private int parallelism = 1;
 
@@ -81,6 +84,14 @@ public class ClickHouseMigrationsProperties {
 	private final Lock lock = new Lock();
 
 	private final Retry retry = new Retry();
+
+	public List<String> getSecretPlaceholders() {
+		return this.secretPlaceholders;
+	}
+
+	public void setSecretPlaceholders(List<String> secretPlaceholders) {
+		this.secretPlaceholders = secretPlaceholders;
+	}
 
 	public int getParallelism() {
 		return this.parallelism;

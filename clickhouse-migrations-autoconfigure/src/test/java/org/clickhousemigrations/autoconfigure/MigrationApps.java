@@ -24,7 +24,7 @@ public final class MigrationApps {
 	/** Runs an application whose spring.datasource points at {@code database}. */
 	static ConfigurableApplicationContext run(EmbeddedClickHouse clickHouse, String database, Class<?> extraConfig,
 			String... properties) {
-		return run(clickHouse, clickHouse.jdbcUrl(database), false, extraConfig, properties);
+		return runAt(clickHouse, clickHouse.jdbcUrl(database), false, extraConfig, properties);
 	}
 
 	/**
@@ -33,15 +33,21 @@ public final class MigrationApps {
 	 */
 	public static ConfigurableApplicationContext run(EmbeddedClickHouse clickHouse, String database, boolean web,
 			String... properties) {
-		return run(clickHouse, clickHouse.jdbcUrl(database), web, null, properties);
+		return runAt(clickHouse, clickHouse.jdbcUrl(database), web, null, properties);
+	}
+
+	/** Runs an application with extra beans; {@code web}: with a server (on {@code server.port}). */
+	static ConfigurableApplicationContext run(EmbeddedClickHouse clickHouse, String database, boolean web,
+			Class<?> extraConfig, String... properties) {
+		return runAt(clickHouse, clickHouse.jdbcUrl(database), web, extraConfig, properties);
 	}
 
 	/** Runs an application without extra beans whose spring.datasource is {@code url} (a proxy, say). */
 	public static ConfigurableApplicationContext runAt(EmbeddedClickHouse clickHouse, String url, String... properties) {
-		return run(clickHouse, url, false, null, properties);
+		return runAt(clickHouse, url, false, null, properties);
 	}
 
-	private static ConfigurableApplicationContext run(EmbeddedClickHouse clickHouse, String url, boolean web,
+	private static ConfigurableApplicationContext runAt(EmbeddedClickHouse clickHouse, String url, boolean web,
 			Class<?> extraConfig, String... properties) {
 		List<String> all = new ArrayList<>(List.of("spring.datasource.url=" + url,
 				"spring.datasource.username=" + clickHouse.username(), "spring.datasource.password=" + clickHouse.password(),
@@ -51,7 +57,7 @@ public final class MigrationApps {
 		if (extraConfig != null) {
 			sources.add(extraConfig);
 		}
-		if (web) {
+		if (web && all.stream().noneMatch((property) -> property.startsWith("server.port="))) {
 			all.add("server.port=0");
 		}
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(sources.toArray(Class[]::new));

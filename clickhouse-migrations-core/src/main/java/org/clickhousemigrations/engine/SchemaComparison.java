@@ -113,7 +113,8 @@ public final class SchemaComparison {
 	}
 
 	private void declare(List<DeclaredStatement> declaration, String scratch) throws SQLException {
-		Placeholders resolve = Placeholders.of(scratch, null, "", this.placeholders, this.database.placeholders());
+		Placeholders resolve = Placeholders.of(scratch, null, "", this.placeholders, this.database.placeholders(),
+				Set.of());
 		try (Connection connection = in(scratch).getConnection()) {
 			for (DeclaredStatement declared : declaration) {
 				try (Statement statement = connection.createStatement()) {
@@ -121,8 +122,9 @@ public final class SchemaComparison {
 					statement.execute(resolve.resolve(declared.statement().sql()));
 				}
 				catch (SQLException | IllegalArgumentException ex) {
-					throw new ClickHouseMigrationException("The schema declaration " + declared.file() + " does not run: "
-							+ ClickHouseErrors.describe(ex) + "\n  statement: " + declared.statement().sql(), ex);
+					throw new ClickHouseMigrationException(resolve.secrets().mask("The schema declaration "
+							+ declared.file() + " does not run: " + ClickHouseErrors.describe(ex) + "\n  statement: "
+							+ declared.statement().sql()), resolve.secrets().mask(ex));
 				}
 			}
 		}

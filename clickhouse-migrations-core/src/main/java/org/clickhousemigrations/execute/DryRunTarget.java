@@ -67,18 +67,21 @@ public final class DryRunTarget implements ExecutionTarget {
 		if (this.script.isEmpty()) {
 			this.script.add(FailureNotes.header(this.retry));
 		}
+		String note = FailureNotes.of(step.isSql() ? sql : null);
+		if (note != null) {
+			this.script.add("-- " + note);
+		}
 		if (!step.isSql()) {
-			this.script.add("-- " + step.label() + " (Java step: runs code, cannot be shown as SQL)\n-- "
-					+ FailureNotes.of(null));
+			this.script.add("-- " + this.placeholders.secrets().mask(step.label())
+					+ " (Java step: runs code, cannot be shown as SQL)");
 			return;
 		}
 		StringBuilder settings = new StringBuilder();
 		step.settings().forEach((name, value) -> settings.append((settings.length() > 0) ? ", " : "")
 			.append(name).append(" = ").append(value));
 		// A file's SET statements travel with each statement after them, as per-query settings.
-		String note = FailureNotes.of(sql);
-		this.script.add(((note != null) ? "-- " + note + "\n" : "")
-				+ (settings.isEmpty() ? "" : "-- per-query settings: " + settings + "\n") + sql);
+		this.script.add((settings.isEmpty() ? "" : "-- per-query settings: " + settings + "\n")
+				+ this.placeholders.secrets().mask(sql));
 	}
 
 	@Override

@@ -1,11 +1,16 @@
 package org.clickhousemigrations.execute;
 
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.clickhousemigrations.sql.StatementTarget;
 
 /** What a dry run says a live run does when a statement fails, by the kind of statement. */
 final class FailureNotes {
+
+	// The ALTER commands that ClickHouse runs as mutations.
+	private static final Pattern MUTATES = Pattern.compile("(?i)\\b(?:UPDATE|DELETE|MATERIALIZE|CLEAR|APPLY|"
+			+ "MODIFY\\s+COLUMN|DROP\\s+COLUMN)\\b");
 
 	private FailureNotes() {
 	}
@@ -32,7 +37,7 @@ final class FailureNotes {
 		if (target != null && target.kind() == StatementTarget.Kind.INSERT) {
 			return "if it fails after writing rows, the run stops (PARTIAL) instead of writing them twice";
 		}
-		if (target != null && target.mayMutate()) {
+		if (target != null && target.mayMutate() && MUTATES.matcher(sql).find()) {
 			return "if its mutation fails, ClickHouse retries it and the next run waits for it; it is never sent twice";
 		}
 		if (ErrorClasses.isOnCluster(sql)) {

@@ -44,7 +44,7 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 		this.placeholders = placeholders;
 		this.connection = connection;
 		this.retry = retry;
-		this.outcomes = new QueryLogOutcomes(database, retry);
+		this.outcomes = new QueryLogOutcomes(database, retry, placeholders.secrets());
 	}
 
 	@Override

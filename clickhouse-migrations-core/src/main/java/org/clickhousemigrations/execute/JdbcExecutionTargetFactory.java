@@ -2,7 +2,9 @@ package org.clickhousemigrations.execute;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.history.MigrationHistory;
@@ -23,6 +25,8 @@ public final class JdbcExecutionTargetFactory implements ExecutionTargetFactory 
 
 	private final Retry retry;
 
+	private final Set<String> secretPlaceholders;
+
 	/**
 	 * @param history where live targets record, and what dry runs render
 	 * @param placeholders the global configured placeholders
@@ -37,9 +41,22 @@ public final class JdbcExecutionTargetFactory implements ExecutionTargetFactory 
 	 * @param retry how long ClickHouse is waited for when it asks to
 	 */
 	public JdbcExecutionTargetFactory(MigrationHistory history, Map<String, String> placeholders, Retry retry) {
+		this(history, placeholders, retry, Set.of());
+	}
+
+	/**
+	 * @param history where live targets record, and what dry runs render
+	 * @param placeholders the global configured placeholders
+	 * @param retry how long ClickHouse is waited for when it asks to
+	 * @param secretPlaceholders placeholders whose values are shown nowhere, besides those secret by
+	 * their name
+	 */
+	public JdbcExecutionTargetFactory(MigrationHistory history, Map<String, String> placeholders, Retry retry,
+			Collection<String> secretPlaceholders) {
 		this.history = history;
 		this.placeholders = Map.copyOf(placeholders);
 		this.retry = retry;
+		this.secretPlaceholders = Set.copyOf(secretPlaceholders);
 	}
 
 	@Override
@@ -54,7 +71,7 @@ public final class JdbcExecutionTargetFactory implements ExecutionTargetFactory 
 		try {
 			Placeholders placeholders = Placeholders.of(Connections.database(connection), database.cluster(),
 					ClusterSupport.onCluster(connection, database.cluster(), null), this.placeholders,
-					database.placeholders());
+					database.placeholders(), this.secretPlaceholders);
 			if (!dryRun) {
 				return new JdbcExecutionTarget(database, this.history, placeholders, connection, this.retry);
 			}

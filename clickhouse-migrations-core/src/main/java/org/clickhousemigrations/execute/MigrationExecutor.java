@@ -15,6 +15,7 @@ import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.plan.PlannedMigration;
 import org.clickhousemigrations.plan.Progress;
 import org.clickhousemigrations.sql.ClickHouseErrors;
+import org.clickhousemigrations.sql.Secrets;
 import org.clickhousemigrations.sql.StatementTarget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,9 @@ public final class MigrationExecutor {
 
 	private final List<AppliedMigration> waiting = new ArrayList<>();
 
+	// What masks secrets in everything this shows or stores: logs, history rows, failures.
+	private final Secrets secrets;
+
 	private boolean verifyNext;
 
 	/**
@@ -71,6 +75,7 @@ public final class MigrationExecutor {
 		this.beforeEachStep = beforeEachStep;
 		this.verifyNext = afterTakeOver;
 		this.progress = progress;
+		this.secrets = target.placeholders().secrets();
 	}
 
 	/**
@@ -184,7 +189,8 @@ public final class MigrationExecutor {
 				boolean resumesFailure = i == this.planned.startAt() && this.latest != null
 						&& (this.latest.event() == HistoryEvent.FAILED || this.latest.event() == HistoryEvent.ROLLBACK_FAILED);
 				run(i, step, sql, id, lastAdditive, resumesFailure);
-				RunMessages.logStep(this.migration, database.name(), i, this.steps.size(), step, millisSince(stepStarted));
+				RunMessages.logStep(this.migration, database.name(), i, this.steps.size(), secrets.mask(step.label()),
+						millisSince(stepStarted));
 				if (!lastAdditive && i < this.steps.size() - 1) {
 					waiting.add(progress(i + 1, this.rollback ? HistoryEvent.ROLLBACK_PROGRESS : HistoryEvent.PROGRESS, ""));
 					recordRan(i);
@@ -213,7 +219,7 @@ public final class MigrationExecutor {
 			}
 			catch (RuntimeException ex) {
 				throw new OutcomeUnknownException(RunMessages.unrecorded(this.migration, database.name(), this.rollback,
-						index, ClickHouseErrors.describe(ex)), ex, false);
+						index, secrets.mask(ClickHouseErrors.describe(ex))), secrets.mask(ex), false);
 			}
 		}
 
@@ -226,7 +232,7 @@ public final class MigrationExecutor {
 			}
 			// The statements a Java step sends carry its query id as their prefix: they are watched too.
 			try (ProgressMonitor.Watch watch = progress.start(database, this.migration.key().toString(), this.rollback,
-					index + 1, this.steps.size(), step.isSql() ? sql : step.label(), first.prefix())) {
+					index + 1, this.steps.size(), shown(step, sql), first.prefix())) {
 				attempt(index, step, sql, first, additive, resumesFailure);
 			}
 		}
@@ -244,7 +250,7 @@ public final class MigrationExecutor {
 				before = target.outcome(id, sql, null);
 				logger.info("{} {} on database '{}', statement {}: {}; ClickHouse says of query {}: {}", what(),
 						this.migration.key(), database.name(), index + 1, resumesFailure ? "it failed in an earlier run"
-								: "the instance that ran it before died", id.prefix(), describe(before));
+								: "the instance that ran it before died", id.prefix(), secrets.mask(describe(before)));
 				if (settled(index, step, sql, before, null, false)) {
 					return;
 				}
@@ -271,7 +277,7 @@ public final class MigrationExecutor {
 						}
 						logger.warn("{} {} on database '{}', statement {}: ClickHouse refused it before running it ({}); "
 								+ "sending it again in {} ms (retry {} of {})", what(), this.migration.key(),
-								database.name(), index + 1, ClickHouseErrors.describe(ex), wait.toMillis(), retries,
+								database.name(), index + 1, secrets.mask(ClickHouseErrors.describe(ex)), wait.toMillis(), retries,
 								retry.attempts());
 						sleep(wait);
 						waited = waited.plus(wait);
@@ -286,7 +292,7 @@ public final class MigrationExecutor {
 					logger.warn("{} {} on database '{}', statement {}: {} ({}); ClickHouse says of query {}: {}", what(),
 							this.migration.key(), database.name(), index + 1,
 							(handling == ErrorClasses.Handling.LOOK_UP) ? "the outcome is not known" : "it failed",
-							ClickHouseErrors.describe(ex), id.queryId(), describe(outcome));
+							secrets.mask(ClickHouseErrors.describe(ex)), id.queryId(), secrets.mask(describe(outcome)));
 					// Sending an additive statement again is harmless, even when ClickHouse cannot tell.
 					boolean resend = additive && outcome.kind() == Outcome.Kind.UNKNOWN;
 					if (!resend && settled(index, step, sql, outcome, ex, handling == ErrorClasses.Handling.FAILED)) {
@@ -332,28 +338,30 @@ public final class MigrationExecutor {
 				String error) {
 			return record(index, this.rollback ? HistoryEvent.ROLLBACK_FAILED : HistoryEvent.FAILED, error,
 					RunMessages.failed(this.migration, database.name(), this.rollback, index, this.steps.size(), error,
-							step.isSql() ? sql : step.label()), ex);
+							shown(step, sql)), ex);
 		}
 
 		private ClickHouseMigrationException unknown(int index, MigrationStep step, String sql, Outcome outcome,
 				Exception lost) {
 			return record(index, this.rollback ? HistoryEvent.ROLLBACK_UNKNOWN : HistoryEvent.UNKNOWN, outcome.detail(),
 					RunMessages.unknown(this.migration, database.name(), this.rollback, index, this.steps.size(),
-							outcome.detail(), step.isSql() ? sql : step.label()), lost);
+							outcome.detail(), shown(step, sql)), lost);
 		}
 
 		private ClickHouseMigrationException partial(int index, MigrationStep step, String sql, Outcome outcome,
 				Exception answer) {
 			return record(index, this.rollback ? HistoryEvent.ROLLBACK_UNKNOWN : HistoryEvent.PARTIAL, outcome.detail(),
 					RunMessages.partial(this.migration, database.name(), this.rollback, index, this.steps.size(),
-							outcome.detail(), step.isSql() ? sql : step.label()), answer);
+							outcome.detail(), shown(step, sql)), answer);
 		}
 
 		// Records the row of a stopped run; a failure to write it is added to the message, never in its place.
+		// Secrets are masked in the row, the message and every message of the cause.
 		private ClickHouseMigrationException record(int index, HistoryEvent event, String error, String message,
-				Exception cause) {
+				Exception unmasked) {
 			long millis = millisSince(this.started);
-			waiting.add(progress(index, event, error));
+			Throwable cause = secrets.mask(unmasked);
+			waiting.add(progress(index, event, secrets.mask(error)));
 			RuntimeException notRecorded = null;
 			try {
 				flush();
@@ -361,14 +369,14 @@ public final class MigrationExecutor {
 			catch (RuntimeException ex) {
 				notRecorded = ex;
 			}
-			String text = (notRecorded == null) ? message
+			String text = secrets.mask((notRecorded == null) ? message
 					: message + "\n  The history row that records this could not be written either: "
-							+ ClickHouseErrors.describe(notRecorded);
+							+ ClickHouseErrors.describe(notRecorded));
 			ClickHouseMigrationException failure = event.isOutcomeUnknown()
 					? new OutcomeUnknownException(text, cause, notRecorded == null)
 					: new ClickHouseMigrationException(text, cause);
 			if (notRecorded != null) {
-				failure.addSuppressed(notRecorded);
+				failure.addSuppressed(secrets.mask(notRecorded));
 			}
 			listeners.forEach((listener) -> listener.failed(database, this.migration, this.rollback, millis, failure));
 			return failure;
@@ -379,6 +387,11 @@ public final class MigrationExecutor {
 			String checksum = (event == HistoryEvent.ROLLED_BACK) ? "" : Progress.checksum(this.steps, done);
 			this.latest = this.row.with(event, done, checksum, this.row.installedOn(), millisSince(this.started), error);
 			return this.latest;
+		}
+
+		// The statement as logs and reports show it: secrets masked; a Java step by its label.
+		private String shown(MigrationStep step, String sql) {
+			return secrets.mask(step.isSql() ? sql : step.label());
 		}
 
 		private String what() {

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.clickhousemigrations.sql.Identifiers;
+import org.clickhousemigrations.sql.Secrets;
 import org.clickhousemigrations.sql.StatementTarget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +38,11 @@ final class Mutations {
 
 	private final Retry retry;
 
-	Mutations(Retry retry) {
+	private final Secrets secrets;
+
+	Mutations(Retry retry, Secrets secrets) {
 		this.retry = retry;
+		this.secrets = secrets;
 	}
 
 	/** One mutation as {@code system.mutations} shows it. */
@@ -104,7 +108,7 @@ final class Mutations {
 			if (!told) {
 				logger.info("Waiting for mutation {} of {}.{}, which {} created and ClickHouse runs on ({} part{} to do{})",
 						ids(mutations), database, target.table(), statement, left, (left == 1) ? "" : "s",
-						reason.isEmpty() ? "" : "; it failed last with: " + reason);
+						reason.isEmpty() ? "" : "; it failed last with: " + this.secrets.mask(reason));
 				told = true;
 			}
 			boolean patienceOver = (System.nanoTime() - lastProgress) / 1_000_000 >= this.retry.maxWait().toMillis();

@@ -15,6 +15,7 @@ import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.sql.ClickHouseErrors;
 import org.clickhousemigrations.sql.Connections;
 import org.clickhousemigrations.sql.Identifiers;
+import org.clickhousemigrations.sql.Secrets;
 import org.clickhousemigrations.sql.StatementTarget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +43,9 @@ final class QueryLogOutcomes {
 
 	private final DistributedDdlQueue ddlQueue;
 
-	QueryLogOutcomes(MigrationDatabase database, Retry retry) {
+	QueryLogOutcomes(MigrationDatabase database, Retry retry, Secrets secrets) {
 		this.database = database;
-		this.mutations = new Mutations(retry);
+		this.mutations = new Mutations(retry, secrets);
 		this.ddlQueue = new DistributedDdlQueue(retry);
 	}
 

@@ -1,6 +1,5 @@
 package org.clickhousemigrations.execute;
 
-import org.clickhousemigrations.MigrationStep;
 import org.clickhousemigrations.ResolvedMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,15 +61,15 @@ final class RunMessages {
 		}
 	}
 
-	static void logStep(ResolvedMigration migration, String database, int index, int total, MigrationStep step,
+	static void logStep(ResolvedMigration migration, String database, int index, int total, String label,
 			long millis) {
 		if (total >= LONG_MIGRATION_STEPS || millis >= SLOW_STEP_MILLIS) {
 			logger.info("  {} on database '{}': statement {} of {} done in {} ms: {}", migration.key(), database,
-					index + 1, total, millis, step.label());
+					index + 1, total, millis, label);
 		}
 		else if (logger.isDebugEnabled()) {
 			logger.debug("  {} on database '{}': statement {} of {} done in {} ms: {}", migration.key(), database,
-					index + 1, total, millis, step.label());
+					index + 1, total, millis, label);
 		}
 	}
 

@@ -6,6 +6,7 @@ import org.clickhousemigrations.MigrationStep;
 import org.clickhousemigrations.ResolvedMigration;
 import org.clickhousemigrations.model.AppliedMigration;
 import org.clickhousemigrations.sql.Placeholders;
+import org.clickhousemigrations.sql.Secrets;
 
 /**
  * A migration ready to run on one database: its steps with placeholders resolved, and where to
@@ -35,7 +36,7 @@ public record PlannedMigration(ResolvedMigration migration, List<MigrationStep> 
 				}
 				catch (IllegalArgumentException ex) {
 					throw new IllegalArgumentException(migration.script() + ", statement " + (i + 1) + " ("
-							+ step.label() + "): " + ex.getMessage(), ex);
+							+ Secrets.LITERALS.mask(step.label()) + "): " + ex.getMessage(), ex);
 				}
 			}
 		}

@@ -51,7 +51,8 @@ class AdditiveTests {
 	@Test
 	void additiveDdlHelpersRenderAdditiveStatements() {
 		for (String onCluster : new String[] { "", "ON CLUSTER `main`" }) {
-			Placeholders placeholders = Placeholders.of("db", "main", onCluster, java.util.Map.of(), java.util.Map.of());
+			Placeholders placeholders = Placeholders.of("db", "main", onCluster, java.util.Map.of(), java.util.Map.of(),
+					java.util.Set.of());
 			for (var operation : java.util.List.of(Operations.createTable("t", "x UInt8", "Memory"),
 					Operations.addColumn("t", "c", "UInt8"), Operations.addIndex("t", "i", "c", "minmax", 1),
 					Operations.createView("v", "SELECT 1"), Operations.createMaterializedView("mv", "t", "SELECT 1"))) {

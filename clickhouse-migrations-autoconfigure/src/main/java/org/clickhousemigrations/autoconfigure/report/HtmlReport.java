@@ -15,6 +15,7 @@ import org.clickhousemigrations.MigrationStep;
 import org.clickhousemigrations.diff.Drift;
 import org.clickhousemigrations.model.AppliedMigration;
 import org.clickhousemigrations.model.MigrationState;
+import org.clickhousemigrations.sql.Secrets;
 
 /**
  * One self-contained HTML page of every database, module and migration: state, when, by whom, how
@@ -132,7 +133,7 @@ public final class HtmlReport {
 			return null;
 		}
 		MigrationStep step = steps.get(row.statementsDone());
-		return step.isSql() ? step.sql() : step.label();
+		return Secrets.LITERALS.mask(step.isSql() ? step.sql() : step.label());
 	}
 
 	private static void timeline(StringBuilder html, ClickHouseMigrations migrations, DatabaseReport report) {
