@@ -1,6 +1,5 @@
 package org.clickhousemigrations.execute;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.clickhousemigrations.plan.PlannedMigration;
 import org.clickhousemigrations.plan.Progress;
 import org.clickhousemigrations.sql.ClickHouseErrors;
 import org.clickhousemigrations.sql.Secrets;
-import org.clickhousemigrations.sql.StatementTarget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,21 +25,13 @@ import org.slf4j.LoggerFactory;
  * statement is bracketed, the rows waiting written before it and its own row right after it.
  * <p>
  * Every statement carries a {@link StatementId} as its query id, the same for every attempt of one
- * application of the migration. When its answer is lost or hides what it did, when it failed in a
- * way that may have left something behind, or when this run goes on where another died or failed,
- * ClickHouse is asked what became of it first ({@link ErrorClasses} says which answers are which):
- * still running, it is waited for; finished, it is recorded as done; a mutation it created is
- * waited for and never sent again; rows a failed INSERT kept stop the run ({@code PARTIAL}); a
- * Java step is replayed with its finished writes skipped; failed without a trace or never started,
- * it runs; when ClickHouse cannot tell, the run stops with a row that says so. A statement refused
- * before it ran is sent again after a back-off ({@link Retry}).
+ * application of the migration, whose first row is written before its first bracketed statement.
+ * {@link StepAttempts} sends each step until ClickHouse confirms it took effect once, or says
+ * which row stops the run ({@code FAILED}, {@code UNKNOWN}, {@code PARTIAL}).
  */
 public final class MigrationExecutor {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationExecutor.class);
-
-	// A statement whose answer was lost is looked up and sent again, this many times in all.
-	private static final int MAX_ATTEMPTS = 3;
 
 	private final MigrationDatabase database;
 
@@ -57,6 +47,8 @@ public final class MigrationExecutor {
 
 	// What masks secrets in everything this shows or stores: logs, history rows, failures.
 	private final Secrets secrets;
+
+	private final StepAttempts attempts;
 
 	private boolean verifyNext;
 
@@ -76,6 +68,7 @@ public final class MigrationExecutor {
 		this.verifyNext = afterTakeOver;
 		this.progress = progress;
 		this.secrets = target.placeholders().secrets();
+		this.attempts = new StepAttempts(target);
 	}
 
 	/**
@@ -125,9 +118,6 @@ public final class MigrationExecutor {
 
 		private final AppliedMigration row;
 
-		// Whether this run goes on with an application of the migration that has rows already.
-		private final boolean resumed;
-
 		private long started = System.nanoTime();
 
 		// Whether the history has a row of this application, written or waiting: every statement's
@@ -144,11 +134,11 @@ public final class MigrationExecutor {
 			this.rollback = rollback;
 			// A resumed run, and a rollback, keep the time the migration was first applied.
 			AppliedMigration previous = planned.previous();
-			this.resumed = previous != null && (rollback || previous.event() == HistoryEvent.PROGRESS
+			boolean resumed = previous != null && (rollback || previous.event() == HistoryEvent.PROGRESS
 					|| previous.event() == HistoryEvent.FAILED);
-			Instant installedOn = this.resumed ? previous.installedOn() : Instant.ofEpochMilli(System.currentTimeMillis());
+			Instant installedOn = resumed ? previous.installedOn() : Instant.ofEpochMilli(System.currentTimeMillis());
 			// A rollback belongs to the application it undoes, whose rows exist.
-			this.hasRow = this.resumed || rollback;
+			this.hasRow = resumed || rollback;
 			this.latest = previous;
 			this.row = new AppliedMigration(this.migration.key(), this.migration.description(), this.migration.type(),
 					this.migration.script(), this.migration.checksum(), HistoryEvent.PROGRESS, planned.startAt(),
@@ -223,136 +213,31 @@ public final class MigrationExecutor {
 			}
 		}
 
-		// Runs the step, watched while it runs long (waiting for a lost answer included).
-		private void run(int index, MigrationStep step, String sql, StatementId first, boolean additive,
+		// Runs the step through its attempts, watched while it runs long (a wait for a lost answer
+		// included; a Java step's statements carry its query id as their prefix); a stop is recorded as
+		// the row it names.
+		private void run(int index, MigrationStep step, String sql, StatementId id, boolean additive,
 				boolean resumesFailure) {
-			if (progress == null) {
-				attempt(index, step, sql, first, additive, resumesFailure);
-				return;
+			boolean lookFirst = !additive && (verifyNext || resumesFailure);
+			verifyNext = verifyNext && !lookFirst;
+			StepAttempts.Step attempt = new StepAttempts.Step(what() + " " + this.migration.key() + " on database '"
+					+ database.name() + "', statement " + (index + 1), this.migration.module(), step, sql, id, additive,
+					lookFirst);
+			try (ProgressMonitor.Watch watch = (progress != null) ? progress.start(database,
+					this.migration.key().toString(), this.rollback, index + 1, this.steps.size(), shown(step, sql),
+					id.prefix()) : null) {
+				attempts.run(attempt);
 			}
-			// The statements a Java step sends carry its query id as their prefix: they are watched too.
-			try (ProgressMonitor.Watch watch = progress.start(database, this.migration.key().toString(), this.rollback,
-					index + 1, this.steps.size(), shown(step, sql), first.prefix())) {
-				attempt(index, step, sql, first, additive, resumesFailure);
+			catch (StepAttempts.Stopped stop) {
+				String detail = stop.detail();
+				HistoryEvent event = switch (stop.event()) {
+					case PARTIAL -> this.rollback ? HistoryEvent.ROLLBACK_UNKNOWN : HistoryEvent.PARTIAL;
+					case UNKNOWN -> this.rollback ? HistoryEvent.ROLLBACK_UNKNOWN : HistoryEvent.UNKNOWN;
+					default -> this.rollback ? HistoryEvent.ROLLBACK_FAILED : HistoryEvent.FAILED;
+				};
+				throw record(index, event, detail, RunMessages.stopped(stop.event(), this.migration, database.name(),
+						this.rollback, index, this.steps.size(), detail, shown(step, sql)), stop.failure());
 			}
-		}
-
-		/**
-		 * Runs the step. Before it runs again after an earlier run died or failed at it, and whenever
-		 * its answer may hide what it did, ClickHouse is asked first; refusals are retried.
-		 */
-		private void attempt(int index, MigrationStep step, String sql, StatementId first, boolean additive,
-				boolean resumesFailure) {
-			StatementId id = first;
-			Outcome before = Outcome.NONE;
-			if (!additive && (verifyNext || resumesFailure)) {
-				verifyNext = false;
-				before = target.outcome(id, sql, null);
-				logger.info("{} {} on database '{}', statement {}: {}; ClickHouse says of query {}: {}", what(),
-						this.migration.key(), database.name(), index + 1, resumesFailure ? "it failed in an earlier run"
-								: "the instance that ran it before died", id.prefix(), secrets.mask(describe(before)));
-				if (settled(index, step, sql, before, null, false)) {
-					return;
-				}
-				id = id.attempt(before.lastAttempt() + 1);
-			}
-			Retry retry = target.retry();
-			int retries = 0;
-			int lookups = 0;
-			Duration waited = Duration.ZERO;
-			while (true) {
-				try {
-					target.run(step, sql, this.migration.module(), id, before);
-					return;
-				}
-				catch (JavaStepStatements.ChangedWriteException ex) {
-					throw unknown(index, step, sql, Outcome.unknown(ex.getMessage()), ex);
-				}
-				catch (Exception ex) {
-					ErrorClasses.Handling handling = ErrorClasses.of(ex, sql);
-					if (handling == ErrorClasses.Handling.RETRY) {
-						Duration wait = retry.before(++retries, waited);
-						if (wait == null) {
-							throw fail(index, step, sql, ex);
-						}
-						logger.warn("{} {} on database '{}', statement {}: ClickHouse refused it before running it ({}); "
-								+ "sending it again in {} ms (retry {} of {})", what(), this.migration.key(),
-								database.name(), index + 1, secrets.mask(ClickHouseErrors.describe(ex)), wait.toMillis(), retries,
-								retry.attempts());
-						sleep(wait);
-						waited = waited.plus(wait);
-						id = id.attempt(id.attempt() + 1);
-						continue;
-					}
-					boolean mayHaveLeftSomething = !step.isSql() || StatementTarget.of(sql).isPresent();
-					if (handling == ErrorClasses.Handling.FAILED && (additive || !mayHaveLeftSomething)) {
-						throw fail(index, step, sql, ex);
-					}
-					Outcome outcome = target.outcome(id, sql, ex);
-					logger.warn("{} {} on database '{}', statement {}: {} ({}); ClickHouse says of query {}: {}", what(),
-							this.migration.key(), database.name(), index + 1,
-							(handling == ErrorClasses.Handling.LOOK_UP) ? "the outcome is not known" : "it failed",
-							secrets.mask(ClickHouseErrors.describe(ex)), id.queryId(), secrets.mask(describe(outcome)));
-					// Sending an additive statement again is harmless, even when ClickHouse cannot tell.
-					boolean resend = additive && outcome.kind() == Outcome.Kind.UNKNOWN;
-					if (!resend && settled(index, step, sql, outcome, ex, handling == ErrorClasses.Handling.FAILED)) {
-						return;
-					}
-					if (++lookups >= MAX_ATTEMPTS) {
-						throw fail(index, step, sql, ex);
-					}
-					before = outcome;
-					id = id.attempt(Math.max(id.attempt(), outcome.lastAttempt()) + 1);
-				}
-			}
-		}
-
-		/**
-		 * What ClickHouse says of a statement: true when done, false when it should run (again), else a
-		 * failure recorded.
-		 * @param failedNow whether the statement just failed in this run: then it is not run again here
-		 */
-		private boolean settled(int index, MigrationStep step, String sql, Outcome outcome, Exception answer,
-				boolean failedNow) {
-			return switch (outcome.kind()) {
-				case FINISHED -> true;
-				case NOT_STARTED -> false;
-				case FAILED -> {
-					if (failedNow || (answer != null && step.isSql())) {
-						throw fail(index, step, sql, (answer != null) ? answer
-								: new ClickHouseMigrationException(outcome.detail()));
-					}
-					yield false;
-				}
-				case STUCK -> throw fail(index, step, sql, answer, outcome.detail());
-				case PARTIAL -> throw partial(index, step, sql, outcome, answer);
-				case UNKNOWN -> throw unknown(index, step, sql, outcome, answer);
-			};
-		}
-
-		private ClickHouseMigrationException fail(int index, MigrationStep step, String sql, Exception ex) {
-			return fail(index, step, sql, ex, ClickHouseErrors.describe(ex));
-		}
-
-		private ClickHouseMigrationException fail(int index, MigrationStep step, String sql, Exception ex,
-				String error) {
-			return record(index, this.rollback ? HistoryEvent.ROLLBACK_FAILED : HistoryEvent.FAILED, error,
-					RunMessages.failed(this.migration, database.name(), this.rollback, index, this.steps.size(), error,
-							shown(step, sql)), ex);
-		}
-
-		private ClickHouseMigrationException unknown(int index, MigrationStep step, String sql, Outcome outcome,
-				Exception lost) {
-			return record(index, this.rollback ? HistoryEvent.ROLLBACK_UNKNOWN : HistoryEvent.UNKNOWN, outcome.detail(),
-					RunMessages.unknown(this.migration, database.name(), this.rollback, index, this.steps.size(),
-							outcome.detail(), shown(step, sql)), lost);
-		}
-
-		private ClickHouseMigrationException partial(int index, MigrationStep step, String sql, Outcome outcome,
-				Exception answer) {
-			return record(index, this.rollback ? HistoryEvent.ROLLBACK_UNKNOWN : HistoryEvent.PARTIAL, outcome.detail(),
-					RunMessages.partial(this.migration, database.name(), this.rollback, index, this.steps.size(),
-							outcome.detail(), shown(step, sql)), answer);
 		}
 
 		// Records the row of a stopped run; a failure to write it is added to the message, never in its place.
@@ -382,7 +267,7 @@ public final class MigrationExecutor {
 			return failure;
 		}
 
-		// The row of this migration's progress; the statements after it are identified by it.
+		// The row of this migration's progress, kept as the latest.
 		private AppliedMigration progress(int done, HistoryEvent event, String error) {
 			String checksum = (event == HistoryEvent.ROLLED_BACK) ? "" : Progress.checksum(this.steps, done);
 			this.latest = this.row.with(event, done, checksum, this.row.installedOn(), millisSince(this.started), error);
@@ -398,21 +283,6 @@ public final class MigrationExecutor {
 			return this.rollback ? "Rollback" : "Migration";
 		}
 
-
-	}
-
-	private static String describe(Outcome outcome) {
-		return outcome.kind() + (outcome.detail().isEmpty() ? "" : " (" + outcome.detail() + ")");
-	}
-
-	private static void sleep(Duration wait) {
-		try {
-			Thread.sleep(wait.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ClickHouseMigrationException("Interrupted while waiting to send a statement again", ex);
-		}
 	}
 
 	private static long millisSince(long nanos) {

@@ -1,6 +1,7 @@
 package org.clickhousemigrations.execute;
 
 import org.clickhousemigrations.ResolvedMigration;
+import org.clickhousemigrations.model.HistoryEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,17 @@ final class RunMessages {
 	private RunMessages() {
 	}
 
-	static String failed(ResolvedMigration migration, String database, boolean rollback, int index, int total,
+	/** Why a run stopped at a statement, as the history records it ({@code FAILED}, {@code UNKNOWN}, {@code PARTIAL}). */
+	static String stopped(HistoryEvent event, ResolvedMigration migration, String database, boolean rollback,
+			int index, int total, String detail, String statement) {
+		return switch (event) {
+			case PARTIAL -> partial(migration, database, rollback, index, total, detail, statement);
+			case UNKNOWN -> unknown(migration, database, rollback, index, total, detail, statement);
+			default -> failed(migration, database, rollback, index, total, detail, statement);
+		};
+	}
+
+	private static String failed(ResolvedMigration migration, String database, boolean rollback, int index, int total,
 			String error, String statement) {
 		String next = rollback
 				? "Fix the cause and run the rollback again: it resumes at rollback statement " + (index + 1)
@@ -30,7 +41,7 @@ final class RunMessages {
 				database, index + 1, total, error, statement, index, next);
 	}
 
-	static String unknown(ResolvedMigration migration, String database, boolean rollback, int index, int total,
+	private static String unknown(ResolvedMigration migration, String database, boolean rollback, int index, int total,
 			String why, String statement) {
 		return String.format("%s of %s '%s' (%s) stopped on database '%s' at statement %d of %d, whose outcome "
 				+ "ClickHouse cannot tell: %s%n  statement: %s%n  Check in ClickHouse whether it took effect, then run "
@@ -40,7 +51,7 @@ final class RunMessages {
 				statement);
 	}
 
-	static String partial(ResolvedMigration migration, String database, boolean rollback, int index, int total,
+	private static String partial(ResolvedMigration migration, String database, boolean rollback, int index, int total,
 			String detail, String statement) {
 		return String.format("%s of %s '%s' (%s) stopped on database '%s' at statement %d of %d, which failed part "
 				+ "way: %s%n  statement: %s", rollback ? "Rollback" : "Migration", migration.key(),
