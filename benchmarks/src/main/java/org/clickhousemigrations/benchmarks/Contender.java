@@ -5,18 +5,13 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.ResolvedMigration;
-import org.clickhousemigrations.diff.SchemaSnapshots;
 import org.clickhousemigrations.engine.DefaultClickHouseMigrations;
-import org.clickhousemigrations.execute.JdbcExecutionTargetFactory;
-import org.clickhousemigrations.history.ClickHouseMigrationHistory;
-import org.clickhousemigrations.lock.TableMigrationLock;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.resolve.JavaMigrationFactory;
 import org.clickhousemigrations.resolve.MigrationResolver;
@@ -75,11 +70,13 @@ enum Contender {
 	/** This library over the given migrations and databases, {@code parallelism} databases at once. */
 	static ClickHouseMigrations migrations(List<MigrationDatabase> databases, Supplier<List<ResolvedMigration>> resolved,
 			int parallelism) {
-		ClickHouseMigrationHistory history = new ClickHouseMigrationHistory("clickhouse_migrations", null, null);
-		return new DefaultClickHouseMigrations(databases, resolved, history,
-				new TableMigrationLock("clickhouse_migrations_lock", null, Duration.ofMinutes(1), Duration.ofSeconds(30)),
-				null, new JdbcExecutionTargetFactory(history, Map.of()), List.of(),
-				new SchemaSnapshots("clickhouse_migrations"), false, parallelism);
+		return DefaultClickHouseMigrations.builder()
+			.databases(databases)
+			.migrations(resolved)
+			.lockTimes(Duration.ofMinutes(1), Duration.ofSeconds(30))
+			.rollbackEnabled(false)
+			.parallelism(parallelism)
+			.build();
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.clickhousemigrations.autoconfigure;
 
 import java.util.List;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -10,11 +9,8 @@ import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.DeclaredSchemas;
 import org.clickhousemigrations.MigrationDatabaseProvider;
 import org.clickhousemigrations.MigrationListener;
-import org.clickhousemigrations.ResolvedMigration;
-import org.clickhousemigrations.diff.SchemaSnapshots;
 import org.clickhousemigrations.engine.DefaultClickHouseMigrations;
 import org.clickhousemigrations.engine.DefaultDeclaredSchemas;
-import org.clickhousemigrations.execute.JdbcExecutionTargetFactory;
 import org.clickhousemigrations.execute.Retry;
 import org.clickhousemigrations.history.ClickHouseMigrationHistory;
 import org.clickhousemigrations.history.MigrationHistory;
@@ -110,19 +106,26 @@ public class ClickHouseMigrationsAutoConfiguration {
 	ClickHouseMigrations clickHouseMigrations(ClickHouseMigrationsProperties properties,
 			MigrationDataSources dataSources, MigrationHistory history, MigrationLock lock, MigrationResolver resolver,
 			ObjectProvider<ClickHouseMigrationRouter> routers, ObjectProvider<MigrationListener> listeners) {
-		// Found once, when first needed: a boot with nothing pending reads the classpath once.
-		Supplier<List<ResolvedMigration>> migrations = SingletonSupplier.of(resolver::resolve);
 		List<ClickHouseMigrationRouter> allRouters = routers.orderedStream().toList();
 		ClickHouseMigrationRouter router = allRouters.isEmpty() ? null
 				: (database, module, migration) -> allRouters.stream()
 					.allMatch((each) -> each.allowMigrate(database, module, migration));
-		Retry retry = new Retry(properties.getRetry().getAttempts(), properties.getRetry().getMaxWait());
-		return new DefaultClickHouseMigrations(dataSources.databases(), migrations, history, lock, router,
-				new JdbcExecutionTargetFactory(history, properties.getPlaceholders(), retry,
-						properties.getSecretPlaceholders()),
-				listeners.orderedStream().toList(),
-				new SchemaSnapshots(properties.getHistory().getTable()), properties.isRollbackEnabled(),
-				properties.getParallelism());
+		ClickHouseMigrationsProperties.History table = properties.getHistory();
+		return DefaultClickHouseMigrations.builder()
+			.databases(dataSources.databases())
+			// Found once, when first needed: a boot with nothing pending reads the classpath once.
+			.migrations(SingletonSupplier.of(resolver::resolve))
+			.historyTable(table.getTable(), table.getDatabase())
+			.history(history)
+			.lock(lock)
+			.router(router)
+			.placeholders(properties.getPlaceholders())
+			.secretPlaceholders(properties.getSecretPlaceholders())
+			.retry(new Retry(properties.getRetry().getAttempts(), properties.getRetry().getMaxWait()))
+			.listeners(listeners.orderedStream().toList())
+			.rollbackEnabled(properties.isRollbackEnabled())
+			.parallelism(properties.getParallelism())
+			.build();
 	}
 
 	@Bean

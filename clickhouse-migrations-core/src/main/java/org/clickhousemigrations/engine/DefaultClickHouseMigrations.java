@@ -1,6 +1,5 @@
 package org.clickhousemigrations.engine;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,21 +16,16 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
-import org.clickhousemigrations.ClickHouseMigrationRouter;
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.DatabaseReport;
 import org.clickhousemigrations.DryRunReport;
-import org.clickhousemigrations.MigrationListener;
 import org.clickhousemigrations.MigrationsReport;
 import org.clickhousemigrations.ResolvedMigration;
 import org.clickhousemigrations.RunningStatement;
 import org.clickhousemigrations.ValidationReport;
 import org.clickhousemigrations.diff.SchemaSnapshots;
-import org.clickhousemigrations.execute.ExecutionTargetFactory;
-import org.clickhousemigrations.execute.ProgressMonitor;
 import org.clickhousemigrations.history.MigrationHistory;
 import org.clickhousemigrations.history.ToolHistory.Tool;
-import org.clickhousemigrations.lock.MigrationLock;
 import org.clickhousemigrations.model.AppliedMigration;
 import org.clickhousemigrations.model.DatabaseStatus;
 import org.clickhousemigrations.model.MigrationDatabase;
@@ -51,11 +45,6 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 
 	private static final Logger logger = LoggerFactory.getLogger(DefaultClickHouseMigrations.class);
 
-	// A statement that runs longer than this is watched, and its progress logged this often.
-	private static final Duration PROGRESS_AFTER = Duration.ofSeconds(5);
-
-	private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
-
 	private final List<MigrationDatabase> databases;
 
 	private final Supplier<List<ResolvedMigration>> migrations;
@@ -66,29 +55,21 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 
 	private final int parallelism;
 
-	/**
-	 * @param databases the databases, in the order they are migrated
-	 * @param migrations all migrations found, in run order (called once per operation; cache it)
-	 * @param history where histories are kept
-	 * @param lock how instances take turns
-	 * @param router which migrations may run where; {@code null} for all
-	 * @param targets where statements run
-	 * @param listeners told of each migration run
-	 * @param snapshots where the schema each migrate leaves is kept, to tell drift; {@code null} for nowhere
-	 * @param rollbackEnabled whether {@link #rollback} may run
-	 * @param parallelism how many databases migrate at the same time
-	 */
-	public DefaultClickHouseMigrations(List<MigrationDatabase> databases, Supplier<List<ResolvedMigration>> migrations,
-			MigrationHistory history, MigrationLock lock, ClickHouseMigrationRouter router,
-			ExecutionTargetFactory targets, List<MigrationListener> listeners, SchemaSnapshots snapshots,
-			boolean rollbackEnabled, int parallelism) {
-		this.databases = List.copyOf(databases);
-		this.migrations = migrations;
-		this.services = new MigrationServices(history, lock, router, targets, listeners,
-				new DatabaseReports(history, router, snapshots), snapshots,
-				new ProgressMonitor(PROGRESS_AFTER, PROGRESS_EVERY));
-		this.rollbackEnabled = rollbackEnabled;
-		this.parallelism = parallelism;
+	DefaultClickHouseMigrations(ClickHouseMigrationsBuilder builder) {
+		this.databases = List.copyOf(builder.databases);
+		this.migrations = builder.migrations();
+		MigrationHistory history = builder.history();
+		SchemaSnapshots snapshots = builder.snapshots();
+		this.services = new MigrationServices(history, builder.lock(), builder.router, builder.targets(),
+				builder.listeners, new DatabaseReports(history, builder.router, snapshots), snapshots,
+				builder.progressMonitor());
+		this.rollbackEnabled = builder.rollbackEnabled;
+		this.parallelism = builder.parallelism;
+	}
+
+	/** How the engine is built, with Spring Boot or without: every part but the databases has a default. */
+	public static ClickHouseMigrationsBuilder builder() {
+		return new ClickHouseMigrationsBuilder();
 	}
 
 	@Override

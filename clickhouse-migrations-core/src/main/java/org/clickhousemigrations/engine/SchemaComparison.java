@@ -19,8 +19,6 @@ import org.clickhousemigrations.diff.SchemaChange;
 import org.clickhousemigrations.diff.SchemaDiff;
 import org.clickhousemigrations.diff.SchemaReader;
 import org.clickhousemigrations.diff.TableSchema;
-import org.clickhousemigrations.execute.JdbcExecutionTargetFactory;
-import org.clickhousemigrations.history.ClickHouseMigrationHistory;
 import org.clickhousemigrations.lock.TableMigrationLock;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.model.MigrationKey;
@@ -99,10 +97,15 @@ public final class SchemaComparison {
 		}
 		MigrationDatabase target = new MigrationDatabase(scratch, in(scratch), true, false,
 				this.database.modules(), null, this.database.placeholders());
-		ClickHouseMigrationHistory history = new ClickHouseMigrationHistory(HISTORY, null, null);
-		DefaultClickHouseMigrations replay = new DefaultClickHouseMigrations(List.of(target), () -> this.resolved,
-				history, new TableMigrationLock(HISTORY + "_lock", null, Duration.ZERO, Duration.ofMinutes(1)), null,
-				new JdbcExecutionTargetFactory(history, this.placeholders), List.of(), null, false, 1);
+		DefaultClickHouseMigrations replay = DefaultClickHouseMigrations.builder()
+			.database(target)
+			.migrations(() -> this.resolved)
+			.historyTable(HISTORY, null)
+			.lock(new TableMigrationLock(HISTORY + "_lock", null, Duration.ZERO, Duration.ofMinutes(1)))
+			.placeholders(this.placeholders)
+			.rememberSchema(false)
+			.rollbackEnabled(false)
+			.build();
 		own.stream()
 			.flatMap((migration) -> migration.dependsOn().stream())
 			.filter((dependency) -> !dependency.module().equals(module))

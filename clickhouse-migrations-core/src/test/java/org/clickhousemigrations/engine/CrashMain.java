@@ -2,22 +2,12 @@ package org.clickhousemigrations.engine;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 import org.clickhousemigrations.ClickHouseMigrations;
-import org.clickhousemigrations.diff.SchemaSnapshots;
-import org.clickhousemigrations.execute.JdbcExecutionTargetFactory;
 import org.clickhousemigrations.execute.Retry;
 import org.clickhousemigrations.history.ClickHouseMigrationHistory;
-import org.clickhousemigrations.lock.TableMigrationLock;
-import org.clickhousemigrations.model.MigrationDatabase;
-import org.clickhousemigrations.resolve.JavaMigrationFactory;
-import org.clickhousemigrations.resolve.MigrationResolver;
 
 import com.zaxxer.hikari.HikariDataSource;
-
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * An application that runs the migrations of {@code classpath:db/crash} and exits, for the crash
@@ -67,14 +57,14 @@ public final class CrashMain {
 
 	/** The library on {@code url}, over the migrations of {@code location}, its history on {@code clock}. */
 	static ClickHouseMigrations migrations(String url, String location, Clock clock) {
-		MigrationResolver resolver = new MigrationResolver(List.of(location), CrashMain.class.getClassLoader(),
-				JavaMigrationFactory.REFLECTION);
-		ClickHouseMigrationHistory history = new ClickHouseMigrationHistory("clickhouse_migrations", null, null, clock);
-		return new DefaultClickHouseMigrations(List.of(MigrationDatabase.of("main", pool(url))),
-				SingletonSupplier.of(resolver::resolve), history,
-				new TableMigrationLock("clickhouse_migrations_lock", null, Duration.ofSeconds(30), LEASE), null,
-				new JdbcExecutionTargetFactory(history, Map.of(), RETRY), List.of(),
-				new SchemaSnapshots("clickhouse_migrations"), true, 1);
+		return DefaultClickHouseMigrations.builder()
+			.database("main", pool(url))
+			.locations(location)
+			.classLoader(CrashMain.class.getClassLoader())
+			.history(new ClickHouseMigrationHistory("clickhouse_migrations", null, null, clock))
+			.lockTimes(Duration.ofSeconds(30), LEASE)
+			.retry(RETRY)
+			.build();
 	}
 
 }

@@ -53,10 +53,16 @@ class DefaultClickHouseMigrationsTests {
 			}
 
 		};
-		DefaultClickHouseMigrations migrations = new DefaultClickHouseMigrations(
-				List.of(MigrationDatabase.of("broken", null), MigrationDatabase.of("fine", null)), () -> resolved,
-				history, new FakeLock(this.journal), null, new FakeTargets(this.journal, history), List.of(listener),
-				null, true, 1);
+		DefaultClickHouseMigrations migrations = DefaultClickHouseMigrations.builder()
+			.database(MigrationDatabase.of("broken", null))
+			.database(MigrationDatabase.of("fine", null))
+			.migrations(() -> resolved)
+			.history(history)
+			.lock(new FakeLock(this.journal))
+			.targets(new FakeTargets(this.journal, history))
+			.listener(listener)
+			.rememberSchema(false)
+			.build();
 		assertThatExceptionOfType(ClickHouseMigrationException.class).isThrownBy(migrations::migrate)
 			.withMessage("Database 'broken' failed: java.lang.IllegalStateException: unexpected");
 		assertThat(this.journal).contains("run INSERT INTO t VALUES (1)", "record APPLIED a:1 1");
@@ -111,9 +117,15 @@ class DefaultClickHouseMigrationsTests {
 		};
 		List<MigrationDatabase> databases = List.of(MigrationDatabase.of("d1", null), MigrationDatabase.of("d2", null),
 				MigrationDatabase.of("d3", null), MigrationDatabase.of("d4", null));
-		DefaultClickHouseMigrations migrations = new DefaultClickHouseMigrations(databases,
-				() -> List.of(sql("a:1", "INSERT INTO t VALUES (1)")), history, new FakeLock(this.journal), null,
-				new FakeTargets(this.journal, history), List.of(), null, true, 4);
+		DefaultClickHouseMigrations migrations = DefaultClickHouseMigrations.builder()
+			.databases(databases)
+			.migrations(() -> List.of(sql("a:1", "INSERT INTO t VALUES (1)")))
+			.history(history)
+			.lock(new FakeLock(this.journal))
+			.targets(new FakeTargets(this.journal, history))
+			.rememberSchema(false)
+			.parallelism(4)
+			.build();
 		assertThatExceptionOfType(ClickHouseMigrationException.class).isThrownBy(migrations::migrate)
 			.withMessage("Database 'd3' failed: java.lang.IllegalStateException: d3 is broken");
 		assertThat(this.journal).filteredOn("record APPLIED a:1 1"::equals).hasSize(3);
