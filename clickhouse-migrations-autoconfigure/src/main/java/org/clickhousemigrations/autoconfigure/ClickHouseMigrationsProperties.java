@@ -85,6 +85,8 @@ public class ClickHouseMigrationsProperties {
 
 	private final Retry retry = new Retry();
 
+	private final Health health = new Health();
+
 	public List<String> getSecretPlaceholders() {
 		return this.secretPlaceholders;
 	}
@@ -257,6 +259,10 @@ public class ClickHouseMigrationsProperties {
 		return this.retry;
 	}
 
+	public Health getHealth() {
+		return this.health;
+	}
+
 	/** The history table of each database. */
 	public static class History {
 
@@ -318,6 +324,22 @@ public class ClickHouseMigrationsProperties {
 
 		public void setMaxWait(Duration maxWait) {
 			this.maxWait = maxWait;
+		}
+
+	}
+
+	/** The health contributor. */
+	public static class Health {
+
+		/** How long the state the health contributor reports is kept before it is read again. */
+		private Duration cache = Duration.ofSeconds(10);
+
+		public Duration getCache() {
+			return this.cache;
+		}
+
+		public void setCache(Duration cache) {
+			this.cache = cache;
 		}
 
 	}

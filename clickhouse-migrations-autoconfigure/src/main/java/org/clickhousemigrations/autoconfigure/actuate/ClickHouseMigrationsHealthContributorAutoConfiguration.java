@@ -2,6 +2,7 @@ package org.clickhousemigrations.autoconfigure.actuate;
 
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.autoconfigure.ClickHouseMigrationsAutoConfiguration;
+import org.clickhousemigrations.autoconfigure.ClickHouseMigrationsProperties;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -20,8 +21,9 @@ public class ClickHouseMigrationsHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "clickhouseMigrationsHealthIndicator")
-	ClickHouseMigrationsHealthIndicator clickhouseMigrationsHealthIndicator(ClickHouseMigrations migrations) {
-		return new ClickHouseMigrationsHealthIndicator(migrations);
+	ClickHouseMigrationsHealthIndicator clickhouseMigrationsHealthIndicator(ClickHouseMigrations migrations,
+			ClickHouseMigrationsProperties properties) {
+		return new ClickHouseMigrationsHealthIndicator(migrations, properties.getHealth().getCache());
 	}
 
 }

@@ -1,5 +1,9 @@
 package org.clickhousemigrations.autoconfigure.actuate;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +18,9 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * Health contributor {@code clickhouseMigrations}: DOWN when a migrated database is FAILED,
- * INVALID or UNREACHABLE; UP otherwise. The status of each database is in the details.
+ * INVALID or UNREACHABLE; UP otherwise. The status of each database is in the details. The state
+ * is read at most once per {@code cache}: probes come often, and each read is a history read per
+ * database.
  */
 public class ClickHouseMigrationsHealthIndicator extends AbstractHealthIndicator {
 
@@ -23,20 +29,47 @@ public class ClickHouseMigrationsHealthIndicator extends AbstractHealthIndicator
 
 	private final ClickHouseMigrations migrations;
 
-	public ClickHouseMigrationsHealthIndicator(ClickHouseMigrations migrations) {
+	private final Duration cache;
+
+	private final Clock clock;
+
+	// The last state read, and when.
+	private volatile Checked last;
+
+	public ClickHouseMigrationsHealthIndicator(ClickHouseMigrations migrations, Duration cache) {
+		this(migrations, cache, Clock.systemUTC());
+	}
+
+	ClickHouseMigrationsHealthIndicator(ClickHouseMigrations migrations, Duration cache, Clock clock) {
 		super("ClickHouse migrations health check failed");
 		this.migrations = migrations;
+		this.cache = cache;
+		this.clock = clock;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
+		Checked checked = this.last;
+		Instant now = this.clock.instant();
+		if (checked == null || !now.isBefore(checked.at().plus(this.cache))) {
+			checked = check(now);
+			this.last = checked;
+		}
+		(checked.down() ? builder.down() : builder.up()).withDetail("databases", checked.databases());
+	}
+
+	private Checked check(Instant now) {
 		Map<String, String> details = new LinkedHashMap<>();
 		boolean down = false;
 		for (DatabaseReport report : this.migrations.info().databases().values()) {
 			details.put(report.name(), report.status().name());
 			down |= report.migrate() && !report.readonly() && DOWN.contains(report.status());
 		}
-		(down ? builder.down() : builder.up()).withDetail("databases", details);
+		return new Checked(now, Collections.unmodifiableMap(details), down);
+	}
+
+	/** The state of every database at one time. */
+	private record Checked(Instant at, Map<String, String> databases, boolean down) {
 	}
 
 }

@@ -60,6 +60,24 @@ class ClickHouseMigrationsHealthIT {
 	}
 
 	@Test
+	void twentyProbesReadTheHistoryOnce(EmbeddedClickHouse clickHouse) throws Exception {
+		String database = clickHouse.createDatabase("probed");
+		try (ConfigurableApplicationContext context = run(clickHouse, database,
+				"clickhouse.migrations.locations=classpath:db/it/states")) {
+			String port = context.getEnvironment().getProperty("local.server.port");
+			clickHouse.query("SYSTEM FLUSH LOGS");
+			String since = clickHouse.query("SELECT now64(6)").trim();
+			for (int probe = 0; probe < 20; probe++) {
+				assertThat(send(port, "/actuator/health").statusCode()).isEqualTo(200);
+			}
+			clickHouse.query("SYSTEM FLUSH LOGS");
+			assertThat(clickHouse.query("SELECT count() FROM system.query_log WHERE type = 'QueryFinish' AND "
+					+ "event_time_microseconds > toDateTime64('" + since + "', 6) AND query LIKE 'SELECT module, version%' "
+					+ "AND query LIKE '%" + database + "%'").trim()).as("history reads").isEqualTo("1");
+		}
+	}
+
+	@Test
 	void readinessAcceptsTrafficOnlyAfterTheMigrationsRan(EmbeddedClickHouse clickHouse) {
 		String database = clickHouse.createDatabase("readiness");
 		try (ConfigurableApplicationContext context = run(clickHouse, database,
