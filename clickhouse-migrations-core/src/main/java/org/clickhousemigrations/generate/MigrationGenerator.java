@@ -99,6 +99,11 @@ public final class MigrationGenerator {
 			this.text = text;
 		}
 
+		/** The name users give it ({@code --clickhouse.migrations.template=<id>}). */
+		public String id() {
+			return this.id;
+		}
+
 		/** @throws ClickHouseMigrationException naming the templates there are */
 		public static Template of(String id) {
 			return Arrays.stream(values())
