@@ -32,6 +32,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
@@ -47,6 +48,7 @@ import org.springframework.util.function.SingletonSupplier;
 @ConditionalOnProperty(prefix = "clickhouse.migrations", name = "enabled", matchIfMissing = true)
 @Conditional(OnDataSourceOrDatabasesCondition.class)
 @EnableConfigurationProperties(ClickHouseMigrationsProperties.class)
+@ImportRuntimeHints(ClickHouseMigrationsRuntimeHints.class)
 public class ClickHouseMigrationsAutoConfiguration {
 
 	@Bean

@@ -11,9 +11,9 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * In command mode ({@code clickhouse.migrations.command} set) the application starts no web
- * server, unless {@code spring.main.web-application-type} says otherwise. With
- * {@code clickhouse.migrations.output=json}, standard output carries the JSON alone: no banner,
- * and no log lines on the console (errors still go to standard error).
+ * server, unless {@code spring.main.web-application-type} says otherwise, and prints no banner:
+ * standard output carries the command's report alone (logs go to standard error, see
+ * {@link CommandModeLogging}).
  */
 public class CommandModeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -24,10 +24,7 @@ public class CommandModeEnvironmentPostProcessor implements EnvironmentPostProce
 		}
 		Map<String, Object> defaults = new HashMap<>();
 		defaults.put("spring.main.web-application-type", "none");
-		if ("json".equalsIgnoreCase(environment.getProperty("clickhouse.migrations.output"))) {
-			defaults.put("spring.main.banner-mode", "off");
-			defaults.put("logging.threshold.console", "OFF");
-		}
+		defaults.put("spring.main.banner-mode", "off");
 		// Last: whatever the application sets itself wins.
 		environment.getPropertySources().addLast(new MapPropertySource("clickhouseMigrationsCommandMode", defaults));
 	}

@@ -161,6 +161,22 @@ class CommandModeIT {
 	}
 
 	@Test
+	void standardOutputHoldsTheReportAloneAndLogsGoToStandardError(EmbeddedClickHouse clickHouse,
+			CapturedOutput output) {
+		String database = clickHouse.createDatabase("streams");
+		String states = "clickhouse.migrations.locations=classpath:db/it/states";
+		int out = output.getOut().length();
+		int err = output.getErr().length();
+		MigrationApps.run(clickHouse, database, true, states, "clickhouse.migrations.command=migrate").close();
+		MigrationApps.run(clickHouse, database, true, states, "clickhouse.migrations.command=status").close();
+		String report = output.getOut().substring(out);
+		assertThat(report).contains("| default | 1       | Step 1").doesNotContain(" INFO ").doesNotContain("Started ")
+			.doesNotContain("HikariPool");
+		assertThat(report.lines()).allSatisfy((line) -> assertThat(line).doesNotMatch("^\\d{4}-\\d{2}-\\d{2}T.*"));
+		assertThat(output.getErr().substring(err)).contains(" INFO ").contains("Database 'default' migrated");
+	}
+
+	@Test
 	void jsonForCiWithNothingElseOnStandardOutput(EmbeddedClickHouse clickHouse, CapturedOutput output) {
 		String database = clickHouse.createDatabase("json");
 		String states = "clickhouse.migrations.locations=classpath:db/it/states";
