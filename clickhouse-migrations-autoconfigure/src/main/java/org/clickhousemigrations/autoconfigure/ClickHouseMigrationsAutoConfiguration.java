@@ -140,10 +140,10 @@ public class ClickHouseMigrationsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ClickHouseMigrationsRunner clickHouseMigrationsRunner(ClickHouseMigrations migrations,
-			ClickHouseMigrationsProperties properties) {
+			ClickHouseMigrationsProperties properties, Environment environment) {
 		// In command mode the command decides what runs; nothing migrates on boot.
 		return new ClickHouseMigrationsRunner(migrations, properties.isFailOnError(),
-				StringUtils.hasText(properties.getCommand()));
+				StringUtils.hasText(environment.getProperty("clickhouse.migrations.command")));
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.clickhousemigrations.model.StatementOutcome;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -27,42 +26,6 @@ public class ClickHouseMigrationsProperties {
 
 	/** Whether rollback may run; switch it off in production if rollbacks must go through review. */
 	private boolean rollbackEnabled = true;
-
-	/** Command to run instead of the boot-time migration: status, migrate, validate, dry-run, rollback, repair, baseline or generate. */
-	private String command;
-
-	/** Target of migrate, dry-run, rollback and baseline, as module:version. */
-	private String target;
-
-	/** Database that rollback, repair and baseline act on; the only one when a single database is configured. */
-	private String database;
-
-	/** Description of the migration that generate writes. */
-	private String name;
-
-	/** Kind of migration that generate writes: sql or java. */
-	private String type = "sql";
-
-	/** For generate: schema writes the statements that take the migrations to the declared schema. */
-	private String from;
-
-	/** For generate --from=schema: write statements that drop tables or columns instead of commenting them out. */
-	private boolean allowDrop;
-
-	/** For repair: whether a statement whose outcome the history does not know ran or did not run. */
-	private StatementOutcome outcome;
-
-	/** For migrate, rollback and import: say what would be written or run, and write nothing. */
-	private boolean dryRun;
-
-	/** What commands print on standard output: text, or json (status, validate, dry-run, diff, history). */
-	private Output output = Output.TEXT;
-
-	/** For report and export: the file to write. */
-	private String file;
-
-	/** For generate: the shape of the migration (new-table, new-column, backfill, materialized-view). */
-	private String template;
 
 	/** Global placeholders, replacing ${name} in SQL. */
 	private Map<String, String> placeholders = new LinkedHashMap<>();
@@ -133,102 +96,6 @@ public class ClickHouseMigrationsProperties {
 
 	public void setRollbackEnabled(boolean rollbackEnabled) {
 		this.rollbackEnabled = rollbackEnabled;
-	}
-
-	public String getCommand() {
-		return this.command;
-	}
-
-	public void setCommand(String command) {
-		this.command = command;
-	}
-
-	public String getTarget() {
-		return this.target;
-	}
-
-	public void setTarget(String target) {
-		this.target = target;
-	}
-
-	public String getDatabase() {
-		return this.database;
-	}
-
-	public void setDatabase(String database) {
-		this.database = database;
-	}
-
-	public String getName() {
-		return this.name;
-	}
-
-	public void setName(String name) {
-		this.name = name;
-	}
-
-	public String getType() {
-		return this.type;
-	}
-
-	public void setType(String type) {
-		this.type = type;
-	}
-
-	public String getFrom() {
-		return this.from;
-	}
-
-	public void setFrom(String from) {
-		this.from = from;
-	}
-
-	public boolean isAllowDrop() {
-		return this.allowDrop;
-	}
-
-	public void setAllowDrop(boolean allowDrop) {
-		this.allowDrop = allowDrop;
-	}
-
-	public Output getOutput() {
-		return this.output;
-	}
-
-	public void setOutput(Output output) {
-		this.output = output;
-	}
-
-	public String getFile() {
-		return this.file;
-	}
-
-	public void setFile(String file) {
-		this.file = file;
-	}
-
-	public String getTemplate() {
-		return this.template;
-	}
-
-	public void setTemplate(String template) {
-		this.template = template;
-	}
-
-	public boolean isDryRun() {
-		return this.dryRun;
-	}
-
-	public void setDryRun(boolean dryRun) {
-		this.dryRun = dryRun;
-	}
-
-	public StatementOutcome getOutcome() {
-		return this.outcome;
-	}
-
-	public void setOutcome(StatementOutcome outcome) {
-		this.outcome = outcome;
 	}
 
 	public Map<String, String> getPlaceholders() {
@@ -404,17 +271,6 @@ public class ClickHouseMigrationsProperties {
 
 		/** A KeeperMap table in Keeper: for clusters, or servers that share a Keeper. */
 		KEEPER_MAP
-
-	}
-
-	/** What commands print. */
-	public enum Output {
-
-		/** Tables and lines for a terminal. */
-		TEXT,
-
-		/** JSON of documented, stable shapes. */
-		JSON
 
 	}
 

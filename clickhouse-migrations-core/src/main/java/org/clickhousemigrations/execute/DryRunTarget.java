@@ -65,7 +65,7 @@ public final class DryRunTarget implements ExecutionTarget {
 	@Override
 	public void run(MigrationStep step, String sql, String module, StatementId id, Outcome before) {
 		if (this.script.isEmpty()) {
-			this.script.add(FailureNotes.header(this.retry));
+			this.script.addAll(FailureNotes.header(this.retry));
 		}
 		String note = FailureNotes.of(step.isSql() ? sql : null);
 		if (note != null) {

@@ -1,5 +1,6 @@
 package org.clickhousemigrations.execute;
 
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -15,17 +16,17 @@ final class FailureNotes {
 	private FailureNotes() {
 	}
 
-	/** The first lines of a dry-run script: how answers of ClickHouse are treated. */
-	static String header(Retry retry) {
+	/** The first lines of a dry-run script, a comment each: how answers of ClickHouse are treated. */
+	static List<String> header(Retry retry) {
 		String refused = ErrorClasses.table().values().stream()
 			.filter((each) -> each.handling() == ErrorClasses.Handling.RETRY)
 			.map((each) -> each.code() + " " + each.name())
 			.sorted()
 			.collect(Collectors.joining(", "));
-		return "-- If ClickHouse refuses a statement before running it (" + refused + "), it is sent again up to "
-				+ retry.attempts() + " times within " + retry.maxWait().toSeconds() + " s.\n-- If the answer is lost "
+		return List.of("-- If ClickHouse refuses a statement before running it (" + refused + "), it is sent again up to "
+				+ retry.attempts() + " times within " + retry.maxWait().toSeconds() + " s.", "-- If the answer is lost "
 				+ "(a dropped connection, 999 KEEPER_EXCEPTION, 319 UNKNOWN_STATUS_OF_INSERT), system.query_log is "
-				+ "asked what became of it before anything is sent again.";
+				+ "asked what became of it before anything is sent again.");
 	}
 
 	/** What happens when this statement ({@code null}: a Java step) fails, or {@code null} for nothing special. */

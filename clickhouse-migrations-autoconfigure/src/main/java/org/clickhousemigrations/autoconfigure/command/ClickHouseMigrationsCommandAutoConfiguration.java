@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = ClickHouseMigrationsAutoConfiguration.class)
 @ConditionalOnBean(ClickHouseMigrations.class)
 @ConditionalOnProperty(prefix = "clickhouse.migrations", name = "command")
+@EnableConfigurationProperties(CommandArguments.class)
 public class ClickHouseMigrationsCommandAutoConfiguration {
 
 	@Bean
@@ -31,8 +33,10 @@ public class ClickHouseMigrationsCommandAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ClickHouseMigrationsCommandRunner clickHouseMigrationsCommandRunner(ClickHouseMigrations migrations,
-			ClickHouseMigrationsProperties properties, DeclaredSchemas schemas, CommandExit exit) {
-		return new ClickHouseMigrationsCommandRunner(migrations, properties, schemas, exit, System.out, System.err);
+			DeclaredSchemas schemas, CommandArguments arguments, ClickHouseMigrationsProperties properties,
+			CommandExit exit) {
+		return new ClickHouseMigrationsCommandRunner(migrations, schemas, arguments, properties.getLocations().get(0),
+				exit, System.out, System.err);
 	}
 
 }
