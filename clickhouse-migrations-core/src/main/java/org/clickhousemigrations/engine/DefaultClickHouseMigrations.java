@@ -4,16 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.ClickHouseMigrations;
@@ -208,92 +200,10 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 		return this.services.reports().read(database, this.migrations.get());
 	}
 
-	// Each database on its own, up to `parallelism` at once; one's failure does not stop the others,
-	// and all are done before the failures are thrown. Results in the order of the databases.
+	// Each migrated database on its own, up to `parallelism` at once.
 	private <T> Map<String, T> forEachMigrated(Function<DatabaseMigrator, T> action) {
-		List<MigrationDatabase> migrated = new ArrayList<>();
-		for (MigrationDatabase database : this.databases) {
-			if (database.isMigrated()) {
-				migrated.add(database);
-			}
-			else {
-				logger.info("Not migrating database '{}': {}", database.name(),
-						!database.migrate() ? "migrate=false" : "readonly=true");
-			}
-		}
-		Map<String, Outcome<T>> outcomes = new ConcurrentHashMap<>();
-		Consumer<MigrationDatabase> run = (database) -> outcomes.put(database.name(), attempt(database, action));
-		if (this.parallelism <= 1 || migrated.size() <= 1) {
-			migrated.forEach(run);
-		}
-		else {
-			AtomicInteger threads = new AtomicInteger();
-			ExecutorService pool = Executors.newFixedThreadPool(Math.min(this.parallelism, migrated.size()),
-					(task) -> new Thread(task, "clickhouse-migrations-" + threads.incrementAndGet()));
-			try {
-				List<Future<?>> running = migrated.stream().map((database) -> pool.submit(() -> run.accept(database)))
-					.collect(Collectors.toList());
-				for (Future<?> each : running) {
-					awaitDone(each);
-				}
-			}
-			finally {
-				pool.shutdownNow();
-			}
-		}
-		Map<String, T> results = new LinkedHashMap<>();
-		List<ClickHouseMigrationException> failures = new ArrayList<>();
-		for (MigrationDatabase database : migrated) {
-			Outcome<T> outcome = outcomes.get(database.name());
-			if (outcome.failure() != null) {
-				failures.add(outcome.failure());
-			}
-			else {
-				results.put(database.name(), outcome.result());
-			}
-		}
-		if (failures.size() == 1) {
-			throw failures.get(0);
-		}
-		if (!failures.isEmpty()) {
-			ClickHouseMigrationException failure = new ClickHouseMigrationException(failures.size()
-					+ " databases were not migrated:\n" + String.join("\n",
-							failures.stream().map(ClickHouseMigrationException::getMessage).toList()));
-			failures.forEach(failure::addSuppressed);
-			throw failure;
-		}
-		return results;
-	}
-
-	private <T> Outcome<T> attempt(MigrationDatabase database, Function<DatabaseMigrator, T> action) {
-		try {
-			return new Outcome<>(action.apply(migrator(database)), null);
-		}
-		catch (RuntimeException ex) {
-			// Whatever went wrong with one database, the others are still migrated.
-			ClickHouseMigrationException failure = (ex instanceof ClickHouseMigrationException known) ? known
-					: new ClickHouseMigrationException("Database '" + database.name() + "' failed: " + ex, ex);
-			logger.error("Database '{}' was not migrated: {}", database.name(), failure.getMessage());
-			this.services.listeners().forEach((listener) -> listener.databaseFailed(database, failure));
-			return new Outcome<>(null, failure);
-		}
-	}
-
-	private static void awaitDone(Future<?> running) {
-		try {
-			running.get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ClickHouseMigrationException("Interrupted while databases were being migrated", ex);
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException("attempt() returns every failure", ex.getCause());
-		}
-	}
-
-	// What became of one database.
-	private record Outcome<T>(T result, ClickHouseMigrationException failure) {
+		return new EachDatabase(this.databases, this.parallelism, this.services.listeners())
+			.run((database) -> action.apply(migrator(database)));
 	}
 
 	private DatabaseMigrator migrator(MigrationDatabase database) {
