@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.clickhousemigrations.MigrationDatabaseProvider;
-import org.clickhousemigrations.autoconfigure.ClickHouseMigrationsProperties.Database;
+
 import org.clickhousemigrations.model.MigrationDatabase;
 
 import org.springframework.beans.BeanUtils;
@@ -52,7 +52,7 @@ public class MigrationDataSources implements DisposableBean {
 	MigrationDataSources(ClickHouseMigrationsProperties properties, Environment environment, BeanFactory beanFactory,
 			ObjectProvider<DataSource> applicationDataSource, List<MigrationDatabaseConnectionDetails> connections,
 			List<MigrationDatabaseProvider> providers) {
-		Map<String, Database> configuredDatabases = withConnections(properties.getDatabases(), connections);
+		Map<String, DatabaseProperties> configuredDatabases = withConnections(properties.getDatabases(), connections);
 		if (configuredDatabases.isEmpty()) {
 			DataSource dataSource = applicationDataSource.getIfUnique();
 			if (dataSource == null && providers.isEmpty()) {
@@ -65,7 +65,7 @@ public class MigrationDataSources implements DisposableBean {
 		}
 		List<String> configured = configurationOrder(environment, configuredDatabases.keySet());
 		configuredDatabases.entrySet().stream()
-			.sorted(Comparator.comparingInt((Map.Entry<String, Database> entry) -> entry.getValue().getOrder())
+			.sorted(Comparator.comparingInt((Map.Entry<String, DatabaseProperties> entry) -> entry.getValue().getOrder())
 				.thenComparingInt((entry) -> configured.indexOf(entry.getKey())))
 			.forEach((entry) -> this.databases.add(database(entry.getKey(), entry.getValue(), beanFactory)));
 		Set<String> names = new HashSet<>();
@@ -83,12 +83,12 @@ public class MigrationDataSources implements DisposableBean {
 
 	// The databases of the properties, with the URL and credentials that connection details give
 	// (a database only connection details name is added with the defaults of the rest).
-	private static Map<String, Database> withConnections(Map<String, Database> databases,
+	private static Map<String, DatabaseProperties> withConnections(Map<String, DatabaseProperties> databases,
 			List<MigrationDatabaseConnectionDetails> connections) {
-		Map<String, Database> all = new LinkedHashMap<>(databases);
+		Map<String, DatabaseProperties> all = new LinkedHashMap<>(databases);
 		for (MigrationDatabaseConnectionDetails connection : connections) {
-			Database database = new Database();
-			Database configured = all.get(connection.database());
+			DatabaseProperties database = new DatabaseProperties();
+			DatabaseProperties configured = all.get(connection.database());
 			if (configured != null) {
 				BeanUtils.copyProperties(configured, database);
 			}
@@ -122,7 +122,7 @@ public class MigrationDataSources implements DisposableBean {
 		return order;
 	}
 
-	private MigrationDatabase database(String name, Database database, BeanFactory beanFactory) {
+	private MigrationDatabase database(String name, DatabaseProperties database, BeanFactory beanFactory) {
 		return new MigrationDatabase(name, dataSource(name, database, beanFactory), database.isMigrate(),
 				database.isReadonly(), database.getModules(),
 				StringUtils.hasText(database.getCluster()) ? database.getCluster() : null, database.getPlaceholders());
@@ -132,7 +132,7 @@ public class MigrationDataSources implements DisposableBean {
 		return this.databases;
 	}
 
-	private DataSource dataSource(String name, Database database, BeanFactory beanFactory) {
+	private DataSource dataSource(String name, DatabaseProperties database, BeanFactory beanFactory) {
 		if (StringUtils.hasText(database.getDataSource())) {
 			return beanFactory.getBean(database.getDataSource(), DataSource.class);
 		}

@@ -14,8 +14,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.clickhousemigrations.autoconfigure.ClickHouseMigrationsProperties.Database;
-
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -113,7 +111,7 @@ public final class UnknownKeys {
 	// The keys of one database, from its properties class.
 	private static Set<String> databaseKeys() {
 		Set<String> keys = new TreeSet<>();
-		for (PropertyDescriptor property : BeanUtils.getPropertyDescriptors(Database.class)) {
+		for (PropertyDescriptor property : BeanUtils.getPropertyDescriptors(DatabaseProperties.class)) {
 			if (property.getWriteMethod() != null) {
 				keys.add(property.getName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT));
 			}
