@@ -11,7 +11,7 @@ import java.util.List;
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.DeclaredSchemas;
 import org.clickhousemigrations.DryRunReport;
-import org.clickhousemigrations.autoconfigure.report.Json;
+import org.clickhousemigrations.autoconfigure.report.Documents;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.model.MigrationKey;
 
@@ -75,7 +75,7 @@ record CommandContext(ClickHouseMigrations migrations, DeclaredSchemas schemas, 
 	}
 
 	void printJson(Object document) {
-		this.out.println(Json.write(document));
+		this.out.println(Documents.write(document));
 	}
 
 	/** What a dry run would send, each statement ended with {@code ;}, or as JSON. */

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.clickhousemigrations.autoconfigure.report.HistoryDocument;
-import org.clickhousemigrations.autoconfigure.report.Json;
+import org.clickhousemigrations.autoconfigure.report.Documents;
 import org.clickhousemigrations.model.AppliedMigration;
 
 /** {@code export}: the history of a database to a JSON file that {@code import} reads back. */
@@ -21,7 +21,7 @@ final class ExportCommand implements Command {
 				"--clickhouse.migrations.file=<path.json>"));
 		String database = context.database();
 		List<AppliedMigration> rows = context.migrations().history(database);
-		CommandContext.write(file, Json.write(HistoryDocument.of(database, rows)) + "\n");
+		CommandContext.write(file, Documents.write(HistoryDocument.of(database, rows)) + "\n");
 		context.out().println("Wrote " + rows.size() + " history rows of database '" + database + "' to " + file);
 		return 0;
 	}

@@ -1,9 +1,12 @@
 package org.clickhousemigrations.autoconfigure.report;
 
-import java.math.BigDecimal;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 import org.clickhousemigrations.model.AppliedMigration;
 import org.clickhousemigrations.model.HistoryEvent;
@@ -32,11 +35,26 @@ public record HistoryDocument(String database, List<Row> rows) {
 	 * @throws IllegalArgumentException naming what is missing or wrong
 	 */
 	public static HistoryDocument read(String json) {
-		if (!(Json.read(json) instanceof Map<?, ?> document) || !(document.get("rows") instanceof List<?> rows)) {
+		JsonNode document;
+		try {
+			document = Documents.JSON.readTree(json);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("not JSON: " + ex.getOriginalMessage(), ex);
+		}
+		if (document == null || !document.path("rows").isArray()) {
 			throw new IllegalArgumentException("not a history export: it needs {\"database\": ..., \"rows\": [...]}");
 		}
-		return new HistoryDocument(String.valueOf(document.get("database")),
-				rows.stream().map((row) -> Row.read((Map<?, ?>) row)).toList());
+		List<Row> rows = new ArrayList<>();
+		for (JsonNode row : document.get("rows")) {
+			for (RecordComponent field : Row.class.getRecordComponents()) {
+				if (!row.hasNonNull(field.getName())) {
+					throw new IllegalArgumentException("a row has no '" + field.getName() + "'");
+				}
+			}
+			rows.add(Documents.JSON.treeToValue(row, Row.class));
+		}
+		return new HistoryDocument(document.path("database").asString(), rows);
 	}
 
 	/** The rows as the history keeps them. */
@@ -56,13 +74,6 @@ public record HistoryDocument(String database, List<Row> rows) {
 					row.error());
 		}
 
-		static Row read(Map<?, ?> row) {
-			return new Row(text(row, "module"), text(row, "version"), text(row, "description"), text(row, "type"),
-					text(row, "script"), text(row, "checksum"), text(row, "event"), number(row, "statementsDone").intValue(),
-					number(row, "statementsTotal").intValue(), text(row, "progressChecksum"), text(row, "installedBy"),
-					text(row, "installedOn"), number(row, "executionTimeMs").longValue(), text(row, "error"));
-		}
-
 		AppliedMigration applied() {
 			try {
 				return new AppliedMigration(new MigrationKey(this.module, MigrationVersion.parse(this.version)),
@@ -74,21 +85,6 @@ public record HistoryDocument(String database, List<Row> rows) {
 				throw new IllegalArgumentException("the row of " + this.module + ":" + this.version + " cannot be read: "
 						+ ex.getMessage(), ex);
 			}
-		}
-
-		private static String text(Map<?, ?> row, String field) {
-			Object value = row.get(field);
-			if (value == null) {
-				throw new IllegalArgumentException("a row has no '" + field + "'");
-			}
-			return value.toString();
-		}
-
-		private static BigDecimal number(Map<?, ?> row, String field) {
-			if (!(row.get(field) instanceof BigDecimal value)) {
-				throw new IllegalArgumentException("a row has no number '" + field + "'");
-			}
-			return value;
 		}
 
 	}
