@@ -158,12 +158,13 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 
 	@Override
 	public List<String> repair(String database, StatementOutcome outcome) {
-		return repairs(writable(database)).repair(outcome);
+		return new HistoryRepair(writable(database), this.migrations.get(), this.services).repair(outcome);
 	}
 
 	@Override
 	public void baseline(String database, String module, String version) {
-		repairs(writable(database)).baseline(new MigrationKey(module, MigrationVersion.parse(version)));
+		new Baseline(writable(database), this.migrations.get(), this.services)
+			.baseline(new MigrationKey(module, MigrationVersion.parse(version)));
 	}
 
 	@Override
@@ -183,7 +184,7 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 			}
 			into = modules.get(0);
 		}
-		return repairs(target).importFrom(from, into, dryRun);
+		return imports(target).importFrom(from, into, dryRun);
 	}
 
 	@Override
@@ -193,7 +194,7 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 
 	@Override
 	public List<String> restoreHistory(String database, List<AppliedMigration> rows, boolean dryRun) {
-		return repairs(writable(database)).restore(rows, dryRun);
+		return imports(writable(database)).restore(rows, dryRun);
 	}
 
 	private DatabaseReport info(MigrationDatabase database) {
@@ -210,8 +211,8 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 		return new DatabaseMigrator(database, this.migrations.get(), this.services);
 	}
 
-	private HistoryRepair repairs(MigrationDatabase database) {
-		return new HistoryRepair(database, this.migrations.get(), this.services);
+	private HistoryImport imports(MigrationDatabase database) {
+		return new HistoryImport(database, this.migrations.get(), this.services);
 	}
 
 	private MigrationDatabase writable(String name) {

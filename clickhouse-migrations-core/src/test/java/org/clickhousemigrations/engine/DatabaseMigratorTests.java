@@ -133,7 +133,7 @@ class DatabaseMigratorTests {
 
 	@Test
 	void baselineRecordsTheVersionWithoutRunningAnything() {
-		new HistoryRepair(this.database, this.resolved, this.services).baseline(MigrationKey.parse("a:1"));
+		new Baseline(this.database, this.resolved, this.services).baseline(MigrationKey.parse("a:1"));
 		assertThat(this.journal).containsExactly("create history", "lock", "record BASELINE a:1 0", "unlock");
 		this.journal.clear();
 		migrator().migrate(null, false);
