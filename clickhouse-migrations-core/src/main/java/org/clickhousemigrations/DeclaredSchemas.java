@@ -1,6 +1,8 @@
 package org.clickhousemigrations;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.clickhousemigrations.diff.SchemaChange;
 
@@ -17,6 +19,18 @@ public interface DeclaredSchemas {
 	 * migration does not run
 	 */
 	List<SchemaChange> diff(String database, String module);
+
+	/**
+	 * Writes the next migration of the module: the changes {@link #diff} finds, each with a comment,
+	 * then a {@code -- rollback} section that undoes them in reverse order. Statements that drop a
+	 * table or a column are written commented out unless {@code allowDrop}.
+	 * @param projectDir the project folder: a {@code classpath:} location is written below its
+	 * {@code src/main/resources}, a {@code filesystem:} location into itself
+	 * @param location the migration location to write into
+	 * @return the migration written, or empty when the migrations make the declared schema already
+	 */
+	Optional<GeneratedMigration> generate(String database, String module, String description, boolean allowDrop,
+			Path projectDir, String location);
 
 	/**
 	 * Fails, for a test, when the module's migrations and its declared schema disagree (someone changed

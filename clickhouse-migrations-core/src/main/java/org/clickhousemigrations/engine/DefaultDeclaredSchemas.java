@@ -1,11 +1,16 @@
 package org.clickhousemigrations.engine;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.DeclaredSchemas;
+import org.clickhousemigrations.GeneratedMigration;
 import org.clickhousemigrations.diff.SchemaChange;
+import org.clickhousemigrations.diff.SchemaMigration;
+import org.clickhousemigrations.generate.MigrationGenerator;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.resolve.SchemaDeclarations;
 
@@ -39,6 +44,18 @@ public final class DefaultDeclaredSchemas implements DeclaredSchemas {
 					+ this.migrations.databases().stream().map(MigrationDatabase::name).toList()));
 		return new SchemaComparison(target, this.migrations.resolved(), this.placeholders).compare(module,
 				this.declarations.of(module));
+	}
+
+	@Override
+	public Optional<GeneratedMigration> generate(String database, String module, String description,
+			boolean allowDrop, Path projectDir, String location) {
+		List<SchemaChange> changes = diff(database, module);
+		if (changes.isEmpty()) {
+			return Optional.empty();
+		}
+		Path file = MigrationGenerator.generateSql(projectDir, location, this.migrations.resolved(), module, description,
+				SchemaMigration.render(description, module, changes, allowDrop));
+		return Optional.of(new GeneratedMigration(file, changes));
 	}
 
 }

@@ -1,11 +1,10 @@
 package org.clickhousemigrations.autoconfigure.command;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-import org.clickhousemigrations.diff.SchemaChange;
-import org.clickhousemigrations.diff.SchemaMigration;
+import org.clickhousemigrations.GeneratedMigration;
 import org.clickhousemigrations.generate.MigrationGenerator;
 
 /**
@@ -49,21 +48,23 @@ final class GenerateCommand implements Command {
 
 	// The migration that takes what the module's migrations make to what it declares, for review.
 	private static void fromSchema(CommandContext context, String module, Path root) {
-		List<SchemaChange> changes = context.schemas().diff(context.database(), module);
-		if (changes.isEmpty()) {
+		boolean allowDrop = context.arguments().isAllowDrop();
+		String description = (context.arguments().getName() != null) ? context.arguments().getName() : "schema changes";
+		Optional<GeneratedMigration> written = context.schemas().generate(context.database(), module, description,
+				allowDrop, root, context.location());
+		if (written.isEmpty()) {
 			context.out().println("No difference: the migrations of module '" + module + "' make its declared schema; "
 					+ "nothing written.");
 			return;
 		}
-		boolean allowDrop = context.arguments().isAllowDrop();
-		String description = (context.arguments().getName() != null) ? context.arguments().getName() : "schema changes";
-		Path file = MigrationGenerator.generateSql(root, context.location(), context.migrations().resolved(), module,
-				description, SchemaMigration.render(description, module, changes, allowDrop));
-		context.out().println("Wrote " + file + " (" + changes.size() + " change" + ((changes.size() == 1) ? "" : "s")
+		GeneratedMigration migration = written.get();
+		int count = migration.changes().size();
+		context.out().println("Wrote " + migration.file() + " (" + count + " change" + ((count == 1) ? "" : "s")
 				+ "); review it, then start the application or run migrate");
-		if (!allowDrop && changes.stream().anyMatch(SchemaChange::drops)) {
+		if (!allowDrop && migration.drops()) {
 			context.err().println("clickhouse-migrations generate: statements that drop data are commented out in "
-					+ file.getFileName() + "; uncomment them once reviewed, or use --clickhouse.migrations.allow-drop=true");
+					+ migration.file().getFileName() + "; uncomment them once reviewed, or use "
+					+ "--clickhouse.migrations.allow-drop=true");
 		}
 	}
 
