@@ -28,9 +28,10 @@ final class StatusTable {
 			}
 			List<String[]> rows = new ArrayList<>();
 			for (MigrationInfo info : database.migrations()) {
-				boolean installed = info.applied() != null && info.state().isApplied();
+				// The same rule as the JSON and HTML reports: an installation shows when applied, or a problem.
 				rows.add(new String[] { info.key().module(), info.key().version().toString(), info.description(),
-						info.type().name(), info.state().name(), installed ? info.applied().installedOn().toString() : "" });
+						info.type().name(), info.state().name(),
+						info.isRecorded() ? info.applied().installedOn().toString() : "" });
 			}
 			if (!rows.isEmpty()) {
 				out.append(table(HEADERS, rows));
