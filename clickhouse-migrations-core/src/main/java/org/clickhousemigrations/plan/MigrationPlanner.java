@@ -70,7 +70,7 @@ public final class MigrationPlanner {
 
 	private static MigrationState state(MigrationDatabase database, ResolvedMigration migration, AppliedMigration row,
 			MigrationVersion baseline, ClickHouseMigrationRouter router) {
-		if (row == null || isForgotten(row)) {
+		if (row == null || isForgotten(row) || isOnlyStarted(row)) {
 			if (baseline != null && migration.version().compareTo(baseline) <= 0) {
 				return MigrationState.BASELINE;
 			}
@@ -84,6 +84,14 @@ public final class MigrationPlanner {
 					: migration.version().isRepeatable() ? MigrationState.OUTDATED : MigrationState.CHECKSUM_MISMATCH;
 			case ROLLED_BACK, CLEARED -> throw new IllegalStateException("handled above");
 		};
+	}
+
+	/**
+	 * The first row of an application, written before its first bracketed statement, and nothing
+	 * after it: pending, not failed (its statements may have begun, and the next run looks them up).
+	 */
+	private static boolean isOnlyStarted(AppliedMigration row) {
+		return row.event() == HistoryEvent.PROGRESS && row.statementsDone() == 0;
 	}
 
 	/** Rolled back, or cleared by repair: as if never recorded. */

@@ -36,6 +36,16 @@ class MigrationPlannerTests {
 	}
 
 	@Test
+	void aMigrationWithOnlyItsFirstRowIsPendingNotFailed() {
+		List<MigrationInfo> infos = MigrationPlanner.info(this.database, List.of(migration("a:1"), migration("a:2")),
+				List.of(row("a:1", HistoryEvent.PROGRESS, "sum-a:1", 0), row("a:2", HistoryEvent.PROGRESS, "sum-a:2", 1)),
+				null);
+		assertThat(infos).map((info) -> info.key() + "=" + info.state()).containsExactly("a:1=PENDING", "a:2=FAILED");
+		assertThat(infos.get(0).applied()).as("kept, so that the next run keeps its identity").isNotNull();
+		assertThat(infos.get(0).isRecorded()).isFalse();
+	}
+
+	@Test
 	void rolledBackAndClearedMigrationsArePendingAgainOrGone() {
 		List<MigrationInfo> infos = MigrationPlanner.info(this.database, List.of(migration("a:1"), migration("a:2")),
 				List.of(row("a:1", HistoryEvent.ROLLED_BACK, "sum-a:1", 0), row("a:2", HistoryEvent.CLEARED, "x", 0),
