@@ -52,7 +52,7 @@ public class DeclaredSchemaReader implements SchemaDeclarations {
 				}
 			});
 			if (root.isClasspath()) {
-				root.find(this.resources, "*.class", problems).forEach((path, resource) -> {
+				root.findClasses(this.resources, problems).forEach((path, resource) -> {
 					if (path.startsWith(folder) && !path.contains("$")) {
 						table(root.path() + "/" + path.substring(0, path.length() - ".class".length()), tables, problems);
 					}

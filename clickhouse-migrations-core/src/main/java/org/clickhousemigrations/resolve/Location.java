@@ -57,6 +57,24 @@ record Location(String location, String prefix, String path) {
 		return found;
 	}
 
+	/**
+	 * The classes below the root, by path relative to it: found on the class path, or, where class
+	 * files cannot be listed (a native image), read from the {@link MigrationClasses#INDEX} written
+	 * ahead of time (their resources then {@code null}).
+	 */
+	Map<String, Resource> findClasses(PathMatchingResourcePatternResolver resources, List<String> problems) {
+		Map<String, Resource> found = find(resources, "*.class", problems);
+		if (!found.isEmpty() || !isClasspath()) {
+			return found;
+		}
+		for (String path : MigrationClasses.indexed(resources, problems)) {
+			if (path.startsWith(this.path + "/")) {
+				found.put(path.substring(this.path.length() + 1), null);
+			}
+		}
+		return found;
+	}
+
 	private static String stripSlashes(String path) {
 		String result = path;
 		while (result.startsWith("/")) {

@@ -91,7 +91,7 @@ public class MigrationResolver {
 		});
 		modules.forEach((module, files) -> migrations.addAll(SqlMigrationFiles.read(module, files, problems)));
 		if (root.isClasspath()) {
-			root.find(this.resources, "*.class", problems).forEach((path, resource) -> {
+			root.findClasses(this.resources, problems).forEach((path, resource) -> {
 				if (!isDeclaredSchema(path)) {
 					javaMigration(root, path, problems).ifPresent(migrations::add);
 				}
