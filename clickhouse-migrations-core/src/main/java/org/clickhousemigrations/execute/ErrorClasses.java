@@ -71,7 +71,7 @@ public final class ErrorClasses {
 			return Handling.LOOK_UP;
 		}
 		int code = ClickHouseErrors.code(failure);
-		if (code == TIMEOUT_EXCEEDED && !isOnCluster(sql)) {
+		if (code == TIMEOUT_EXCEEDED && !StatementTarget.isOnCluster(sql)) {
 			return Handling.FAILED;
 		}
 		ErrorClass known = TABLE.get(code);
@@ -83,11 +83,6 @@ public final class ErrorClasses {
 		int code = ClickHouseErrors.code(failure);
 		ErrorClass known = TABLE.get(code);
 		return (known != null) ? code + " " + known.name() : (code != 0) ? String.valueOf(code) : "no code";
-	}
-
-	static boolean isOnCluster(String sql) {
-		return sql != null && StatementTarget.of(sql).map(StatementTarget::onCluster)
-			.orElseGet(() -> sql.matches("(?is).*\\bON\\s+CLUSTER\\b.*"));
 	}
 
 }

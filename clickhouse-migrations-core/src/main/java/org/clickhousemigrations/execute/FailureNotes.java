@@ -41,7 +41,7 @@ final class FailureNotes {
 		if (target != null && target.mayMutate() && MUTATES.matcher(sql).find()) {
 			return "if its mutation fails, ClickHouse retries it and the next run waits for it; it is never sent twice";
 		}
-		if (ErrorClasses.isOnCluster(sql)) {
+		if (StatementTarget.isOnCluster(sql)) {
 			return "if it times out, the hosts that have not finished are waited for in "
 					+ "system.distributed_ddl_queue; it is never sent twice";
 		}

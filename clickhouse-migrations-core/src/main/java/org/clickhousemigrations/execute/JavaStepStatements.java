@@ -89,8 +89,7 @@ final class JavaStepStatements {
 				logger.debug("Skipping write {} of a replayed Java step, which finished before: {}", n, sql);
 				return skipped(method.getReturnType());
 			}
-			boolean insert = StatementTarget.of(body).map((each) -> each.kind() == StatementTarget.Kind.INSERT)
-				.orElse(false);
+			boolean insert = StatementTarget.isInsert(body);
 			StatementSettings.apply(statement, this.step.javaWriteQueryId(n, checksum),
 					insert ? this.step.javaDeduplicationToken(n) : null, Map.of());
 			return invoke(target, method, args);

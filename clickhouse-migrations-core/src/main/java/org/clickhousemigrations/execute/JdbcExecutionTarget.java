@@ -71,8 +71,7 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 	public void run(MigrationStep step, String sql, String module, StatementId id, Outcome before) throws Exception {
 		try {
 			if (step.isSql()) {
-				boolean insert = StatementTarget.of(sql).map((target) -> target.kind() == StatementTarget.Kind.INSERT)
-					.orElse(false);
+				boolean insert = StatementTarget.isInsert(sql);
 				execute(sql, id.queryId(), insert ? id.deduplicationToken() : null, step.settings());
 				return;
 			}

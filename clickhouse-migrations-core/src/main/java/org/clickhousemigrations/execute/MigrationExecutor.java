@@ -137,8 +137,9 @@ public final class MigrationExecutor {
 			boolean resumed = previous != null && (rollback || previous.event() == HistoryEvent.PROGRESS
 					|| previous.event() == HistoryEvent.FAILED);
 			Instant installedOn = resumed ? previous.installedOn() : Instant.ofEpochMilli(System.currentTimeMillis());
-			// A rollback belongs to the application it undoes, whose rows exist.
-			this.hasRow = resumed || rollback;
+			// A rollback belongs to the application it undoes, whose rows exist; additive statements alone
+			// need none, since they may run again.
+			this.hasRow = resumed || rollback || allAdditive(planned);
 			this.latest = previous;
 			this.row = new AppliedMigration(this.migration.key(), this.migration.description(), this.migration.type(),
 					this.migration.script(), this.migration.checksum(), HistoryEvent.PROGRESS, planned.startAt(),
@@ -146,16 +147,20 @@ public final class MigrationExecutor {
 		}
 
 		// The first row of a new application, sent with the rows before it (the previous migration's last).
-		// Additive statements alone need none: they may run again.
 		private void startRow() {
-			boolean needed = false;
-			for (int i = this.planned.startAt(); i < this.steps.size() && !needed; i++) {
-				needed = !Additive.test(this.steps.get(i), this.planned.sql().get(i));
-			}
-			if (!this.hasRow && needed) {
+			if (!this.hasRow) {
 				this.hasRow = true;
 				waiting.add(progress(this.planned.startAt(), HistoryEvent.PROGRESS, ""));
 			}
+		}
+
+		private static boolean allAdditive(PlannedMigration planned) {
+			for (int i = planned.startAt(); i < planned.steps().size(); i++) {
+				if (!Additive.test(planned.steps().get(i), planned.sql().get(i))) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		void run(Run next) {

@@ -141,13 +141,11 @@ final class Mutations {
 
 	private static List<Mutation> read(Connection connection, String database, String table, Set<String> named,
 			long from, long to, String sql) throws SQLException {
-		String byId = named.isEmpty() ? "0" : "mutation_id IN (" + String.join(", ", named.stream()
-			.map((id) -> "?")
-			.toList()) + ")";
 		// A mutation named in an error is that one; else the one created on the table while the statement ran.
+		String which = named.isEmpty() ? "create_time BETWEEN toDateTime(?) AND toDateTime(?)"
+				: "mutation_id IN (" + String.join(", ", named.stream().map((id) -> "?").toList()) + ")";
 		String select = "SELECT mutation_id, is_done, is_killed, parts_to_do, latest_fail_reason, command FROM "
-				+ "system.mutations WHERE database = ? AND table = ? AND (" + byId + " OR (" + (named.isEmpty() ? "1" : "0")
-				+ " AND create_time BETWEEN toDateTime(?) AND toDateTime(?))) ORDER BY create_time";
+				+ "system.mutations WHERE database = ? AND table = ? AND " + which + " ORDER BY create_time";
 		List<Mutation> found = new ArrayList<>();
 		try (PreparedStatement query = connection.prepareStatement(select)) {
 			int i = 1;
@@ -156,9 +154,11 @@ final class Mutations {
 			for (String id : named) {
 				query.setString(i++, id);
 			}
-			// Times in seconds: one either side, as create_time and the log's times are rounded apart.
-			query.setLong(i++, from - 1);
-			query.setLong(i, to + 1);
+			if (named.isEmpty()) {
+				// Times in seconds: one either side, as create_time and the log's times are rounded apart.
+				query.setLong(i++, from - 1);
+				query.setLong(i, to + 1);
+			}
 			try (ResultSet rows = query.executeQuery()) {
 				while (rows.next()) {
 					if (named.isEmpty() && !sameCommand(rows.getString(6), sql)) {

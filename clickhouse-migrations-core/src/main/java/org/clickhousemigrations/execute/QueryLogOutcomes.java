@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.clickhousemigrations.MigrationStep;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.sql.ClickHouseErrors;
 import org.clickhousemigrations.sql.Connections;
@@ -57,7 +58,7 @@ final class QueryLogOutcomes {
 	Outcome outcome(StatementId id, String sql, Throwable answer, String statement) {
 		try (Connection connection = this.database.dataSource().getConnection()) {
 			if (answer != null && ClickHouseErrors.code(answer) == ErrorClasses.TIMEOUT_EXCEEDED
-					&& ErrorClasses.isOnCluster(sql) && this.database.cluster() != null) {
+					&& StatementTarget.isOnCluster(sql) && this.database.cluster() != null) {
 				return this.ddlQueue.await(connection, this.database.cluster(), ClickHouseErrors.describe(answer));
 			}
 			awaitEnd(connection, id);
@@ -197,7 +198,7 @@ final class QueryLogOutcomes {
 				}
 				default -> {
 					return new Outcome(left.kind(), lastAttempt, "write " + write.getKey() + " of the Java step "
-							+ "(" + oneLine(failed.get(0).query()) + "): " + left.detail());
+							+ "(" + MigrationStep.sql(failed.get(0).query()).label() + "): " + left.detail());
 				}
 			}
 		}
@@ -211,7 +212,7 @@ final class QueryLogOutcomes {
 	 */
 	private Outcome leftBehind(Connection connection, String sql, List<LoggedQuery> failed, String statement)
 			throws SQLException, InterruptedException {
-		String error = failed.get(failed.size() - 1).exception();
+		String error = ClickHouseErrors.describe(new SQLException(failed.get(failed.size() - 1).exception()));
 		StatementTarget target = StatementTarget.of(sql).orElse(null);
 		String database = Connections.database(connection);
 		if (target != null && target.mayMutate()) {
@@ -225,16 +226,11 @@ final class QueryLogOutcomes {
 			String table = (target != null) ? target.qualifiedName(database) : "its tables";
 			return new Outcome(Outcome.Kind.PARTIAL, 0, "it failed after writing up to " + written + " row"
 					+ ((written == 1) ? "" : "s") + " into " + table + ", which ClickHouse keeps (no transactions): "
-					+ ClickHouseErrors.describe(new SQLException(error)) + ". Running it again would write them twice. "
+					+ error + ". Running it again would write them twice. "
 					+ "Remove them and run repair with clickhouse.migrations.outcome=did-not-run (the next run runs it "
 					+ "again in full), or keep them and run repair with clickhouse.migrations.outcome=ran");
 		}
-		return new Outcome(Outcome.Kind.FAILED, 0, ClickHouseErrors.describe(new SQLException(error)));
-	}
-
-	private static String oneLine(String sql) {
-		String line = sql.replaceAll("\\s+", " ").strip();
-		return (line.length() > 100) ? line.substring(0, 97) + "..." : line;
+		return new Outcome(Outcome.Kind.FAILED, 0, error);
 	}
 
 	private String table(String name) {

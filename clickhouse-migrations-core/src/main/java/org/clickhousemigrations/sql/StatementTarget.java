@@ -57,6 +57,16 @@ public record StatementTarget(Kind kind, String database, String table, boolean 
 		return Optional.of(new StatementTarget(kind, database, table, ON_CLUSTER.matcher(statement).find()));
 	}
 
+	/** Whether {@code sql} is an {@code INSERT}. */
+	public static boolean isInsert(String sql) {
+		return of(sql).map((target) -> target.kind() == Kind.INSERT).orElse(false);
+	}
+
+	/** Whether {@code sql}, any statement, names {@code ON CLUSTER}. */
+	public static boolean isOnCluster(String sql) {
+		return sql != null && ON_CLUSTER.matcher(LEADING_COMMENTS.matcher(sql).replaceFirst("")).find();
+	}
+
 	/** Whether the statement may leave a mutation behind (an ALTER, a lightweight DELETE). */
 	public boolean mayMutate() {
 		return this.kind != Kind.INSERT;
