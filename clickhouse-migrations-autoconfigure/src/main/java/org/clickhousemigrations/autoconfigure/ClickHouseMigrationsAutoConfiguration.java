@@ -19,9 +19,9 @@ import org.clickhousemigrations.lock.KeeperMapMigrationLock;
 import org.clickhousemigrations.lock.MigrationLock;
 import org.clickhousemigrations.lock.TableMigrationLock;
 import org.clickhousemigrations.resolve.DeclaredSchemaReader;
+import org.clickhousemigrations.resolve.DeclaredSchemaSource;
 import org.clickhousemigrations.resolve.JavaMigrationFactory;
 import org.clickhousemigrations.resolve.MigrationResolver;
-import org.clickhousemigrations.resolve.SchemaDeclarations;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -32,8 +32,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 import org.springframework.util.function.SingletonSupplier;
@@ -98,7 +98,7 @@ public class ClickHouseMigrationsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SchemaDeclarations clickHouseSchemaDeclarations(ClickHouseMigrationsProperties properties,
+	DeclaredSchemaSource clickHouseSchemaDeclarations(ClickHouseMigrationsProperties properties,
 			ConfigurableListableBeanFactory beanFactory) {
 		return new DeclaredSchemaReader(properties.getLocations(), beanFactory.getBeanClassLoader());
 	}
@@ -132,7 +132,7 @@ public class ClickHouseMigrationsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DeclaredSchemas clickHouseDeclaredSchemas(ClickHouseMigrations migrations, SchemaDeclarations declarations,
+	DeclaredSchemas clickHouseDeclaredSchemas(ClickHouseMigrations migrations, DeclaredSchemaSource declarations,
 			ClickHouseMigrationsProperties properties) {
 		return new DefaultDeclaredSchemas(migrations, declarations, properties.getPlaceholders());
 	}

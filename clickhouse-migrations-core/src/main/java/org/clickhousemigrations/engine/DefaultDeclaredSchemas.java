@@ -12,14 +12,14 @@ import org.clickhousemigrations.diff.SchemaChange;
 import org.clickhousemigrations.diff.SchemaMigration;
 import org.clickhousemigrations.generate.MigrationGenerator;
 import org.clickhousemigrations.model.MigrationDatabase;
-import org.clickhousemigrations.resolve.SchemaDeclarations;
+import org.clickhousemigrations.resolve.DeclaredSchemaSource;
 
 /** Compares through {@link SchemaComparison}, with the migrations and databases of {@link ClickHouseMigrations}. */
 public final class DefaultDeclaredSchemas implements DeclaredSchemas {
 
 	private final ClickHouseMigrations migrations;
 
-	private final SchemaDeclarations declarations;
+	private final DeclaredSchemaSource declarations;
 
 	private final Map<String, String> placeholders;
 
@@ -28,7 +28,7 @@ public final class DefaultDeclaredSchemas implements DeclaredSchemas {
 	 * @param declarations the declared schema of each module
 	 * @param placeholders the global configured placeholders
 	 */
-	public DefaultDeclaredSchemas(ClickHouseMigrations migrations, SchemaDeclarations declarations,
+	public DefaultDeclaredSchemas(ClickHouseMigrations migrations, DeclaredSchemaSource declarations,
 			Map<String, String> placeholders) {
 		this.migrations = migrations;
 		this.declarations = declarations;

@@ -12,8 +12,8 @@ import org.clickhousemigrations.model.AppliedMigration;
 import org.clickhousemigrations.model.HistoryEvent;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.model.StatementOutcome;
+import org.clickhousemigrations.plan.DoneSteps;
 import org.clickhousemigrations.plan.MigrationPlanner;
-import org.clickhousemigrations.plan.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +65,7 @@ final class HistoryRepair extends HistoryChange {
 						int steps = info.resolved().steps().size();
 						rows.add(new AppliedMigration(info.key(), info.description(), info.type(), info.script(),
 								info.checksum(), HistoryEvent.REALIGNED, steps, steps,
-								Progress.checksum(info.resolved().steps(), steps), row.installedBy(), row.installedOn(),
+								DoneSteps.checksum(info.resolved().steps(), steps), row.installedBy(), row.installedOn(),
 								row.executionTimeMs(), ""));
 						done.add(info.key() + ": checksum " + row.checksum() + " re-aligned to " + info.checksum());
 					}
@@ -96,7 +96,7 @@ final class HistoryRepair extends HistoryChange {
 		HistoryEvent event = (done < steps.size()) ? (rollback ? HistoryEvent.ROLLBACK_PROGRESS : HistoryEvent.PROGRESS)
 				: (rollback ? HistoryEvent.ROLLED_BACK : HistoryEvent.APPLIED);
 		boolean rolledBack = event == HistoryEvent.ROLLED_BACK;
-		return row.with(event, rolledBack ? 0 : done, rolledBack ? "" : Progress.checksum(steps, done),
+		return row.with(event, rolledBack ? 0 : done, rolledBack ? "" : DoneSteps.checksum(steps, done),
 				row.installedOn(), row.executionTimeMs(), "");
 	}
 

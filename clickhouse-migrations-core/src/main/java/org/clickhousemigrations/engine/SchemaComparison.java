@@ -22,7 +22,7 @@ import org.clickhousemigrations.diff.TableSchema;
 import org.clickhousemigrations.lock.TableMigrationLock;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.model.MigrationKey;
-import org.clickhousemigrations.resolve.SchemaDeclarations.DeclaredStatement;
+import org.clickhousemigrations.resolve.DeclaredSchemaSource.DeclaredStatement;
 import org.clickhousemigrations.sql.ClickHouseErrors;
 import org.clickhousemigrations.sql.Identifiers;
 import org.clickhousemigrations.sql.Placeholders;

@@ -57,10 +57,10 @@ final class DistributedDdlQueue {
 	 * @return finished when all did without error; unknown when one failed, the entry cannot be found,
 	 * or no host finished for {@link Retry#maxWait()}
 	 */
-	Outcome await(Connection connection, String cluster, String error) throws SQLException, InterruptedException {
+	Verdict await(Connection connection, String cluster, String error) throws SQLException, InterruptedException {
 		String entry = entry(error).orElse(null);
 		if (entry == null) {
-			return Outcome.unknown("the ON CLUSTER statement timed out and ClickHouse did not name its queue entry: "
+			return Verdict.unknown("the ON CLUSTER statement timed out and ClickHouse did not name its queue entry: "
 					+ error);
 		}
 		long lastProgress = System.nanoTime();
@@ -68,10 +68,10 @@ final class DistributedDdlQueue {
 		while (true) {
 			List<Host> hosts = read(connection, entry, cluster);
 			if (hosts.isEmpty()) {
-				return Outcome.unknown("the ON CLUSTER statement timed out and its entry " + entry + " is not in "
+				return Verdict.unknown("the ON CLUSTER statement timed out and its entry " + entry + " is not in "
 						+ "system.distributed_ddl_queue of cluster '" + cluster + "'");
 			}
-			Outcome judged = judge(entry, hosts);
+			Verdict judged = judge(entry, hosts);
 			if (judged != null) {
 				return judged;
 			}
@@ -83,7 +83,7 @@ final class DistributedDdlQueue {
 						entry, waiting.size(), hosts.size(), (hosts.size() == 1) ? "" : "s", String.join(", ", waiting));
 			}
 			if ((System.nanoTime() - lastProgress) / 1_000_000 >= this.retry.maxWait().toMillis()) {
-				return Outcome.unknown("the ON CLUSTER statement " + entry + " has not finished on " + waiting.size()
+				return Verdict.unknown("the ON CLUSTER statement " + entry + " has not finished on " + waiting.size()
 						+ " host" + ((waiting.size() == 1) ? "" : "s") + " (" + String.join(", ", waiting) + ") after "
 						+ this.retry.maxWait().toSeconds() + " s without progress; they run it in the background");
 			}
@@ -92,7 +92,7 @@ final class DistributedDdlQueue {
 	}
 
 	/** Finished, failed on a host (unknown: it may have run elsewhere), or {@code null} while hosts still work. */
-	static Outcome judge(String entry, List<Host> hosts) {
+	static Verdict judge(String entry, List<Host> hosts) {
 		List<String> failed = new ArrayList<>();
 		for (Host host : hosts) {
 			if (host.exceptionCode() != 0) {
@@ -103,10 +103,10 @@ final class DistributedDdlQueue {
 			return null;
 		}
 		if (!failed.isEmpty()) {
-			return Outcome.unknown("the ON CLUSTER statement " + entry + " finished on some hosts and failed on "
+			return Verdict.unknown("the ON CLUSTER statement " + entry + " finished on some hosts and failed on "
 					+ String.join("; ", failed));
 		}
-		return Outcome.finished(0);
+		return Verdict.finished(0);
 	}
 
 	private static List<Host> read(Connection connection, String entry, String cluster) throws SQLException {

@@ -63,7 +63,7 @@ public final class DryRunTarget implements ExecutionTarget {
 	}
 
 	@Override
-	public void run(MigrationStep step, String sql, String module, StatementId id, Outcome before) {
+	public void run(MigrationStep step, String sql, String module, StatementId id, Verdict before) {
 		if (this.script.isEmpty()) {
 			this.script.addAll(FailureNotes.header(this.retry));
 		}
@@ -85,8 +85,8 @@ public final class DryRunTarget implements ExecutionTarget {
 	}
 
 	@Override
-	public Outcome outcome(StatementId id, String sql, Throwable answer) {
-		return Outcome.notStarted();
+	public Verdict verdict(StatementId id, String sql, Throwable answer) {
+		return Verdict.notStarted();
 	}
 
 	@Override

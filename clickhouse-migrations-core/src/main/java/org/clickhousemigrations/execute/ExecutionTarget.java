@@ -30,7 +30,7 @@ public interface ExecutionTarget extends AutoCloseable {
 	 * @param before what earlier attempts of the step did: a Java step is replayed with the writes
 	 * that finished skipped
 	 */
-	void run(MigrationStep step, String sql, String module, StatementId id, Outcome before) throws Exception;
+	void run(MigrationStep step, String sql, String module, StatementId id, Verdict before) throws Exception;
 
 	/**
 	 * Asks ClickHouse what became of the step with this identity, waiting while it still runs, and
@@ -40,7 +40,7 @@ public interface ExecutionTarget extends AutoCloseable {
 	 * @param answer the error that prompted the question, or {@code null} when an earlier run left
 	 * the step unfinished
 	 */
-	Outcome outcome(StatementId id, String sql, Throwable answer);
+	Verdict verdict(StatementId id, String sql, Throwable answer);
 
 	/** Appends rows to the history, in one write. */
 	void record(List<AppliedMigration> rows);

@@ -30,7 +30,7 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 
 	private final Placeholders placeholders;
 
-	private final QueryLogOutcomes outcomes;
+	private final StatementLookup lookup;
 
 	private final Retry retry;
 
@@ -44,7 +44,7 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 		this.placeholders = placeholders;
 		this.connection = connection;
 		this.retry = retry;
-		this.outcomes = new QueryLogOutcomes(database, retry, placeholders.secrets());
+		this.lookup = new StatementLookup(database, retry, placeholders.secrets());
 	}
 
 	@Override
@@ -68,7 +68,7 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 	}
 
 	@Override
-	public void run(MigrationStep step, String sql, String module, StatementId id, Outcome before) throws Exception {
+	public void run(MigrationStep step, String sql, String module, StatementId id, Verdict before) throws Exception {
 		try {
 			if (step.isSql()) {
 				boolean insert = StatementTarget.isInsert(sql);
@@ -90,8 +90,8 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 	}
 
 	@Override
-	public Outcome outcome(StatementId id, String sql, Throwable answer) {
-		return this.outcomes.outcome(id, sql, answer, id.describe());
+	public Verdict verdict(StatementId id, String sql, Throwable answer) {
+		return this.lookup.verdict(id, sql, answer, id.describe());
 	}
 
 	private void execute(String sql, String queryId, String deduplicationToken, Map<String, String> settings)

@@ -11,8 +11,8 @@ import org.clickhousemigrations.ResolvedMigration;
 import org.clickhousemigrations.model.AppliedMigration;
 import org.clickhousemigrations.model.HistoryEvent;
 import org.clickhousemigrations.model.MigrationDatabase;
+import org.clickhousemigrations.plan.DoneSteps;
 import org.clickhousemigrations.plan.PlannedMigration;
-import org.clickhousemigrations.plan.Progress;
 import org.clickhousemigrations.sql.ClickHouseErrors;
 import org.clickhousemigrations.sql.Secrets;
 import org.slf4j.Logger;
@@ -179,7 +179,7 @@ public final class MigrationExecutor {
 				}
 				long stepStarted = System.nanoTime();
 				StatementId id = StatementId.of(database.name() + "@" + target.placeholders().get("database"),
-						this.migration.key(), this.rollback, i, Progress.checksum(this.steps, i + 1),
+						this.migration.key(), this.rollback, i, DoneSteps.checksum(this.steps, i + 1),
 						this.row.installedOn());
 				boolean resumesFailure = i == this.planned.startAt() && this.latest != null
 						&& (this.latest.event() == HistoryEvent.FAILED || this.latest.event() == HistoryEvent.ROLLBACK_FAILED);
@@ -274,7 +274,7 @@ public final class MigrationExecutor {
 
 		// The row of this migration's progress, kept as the latest.
 		private AppliedMigration progress(int done, HistoryEvent event, String error) {
-			String checksum = (event == HistoryEvent.ROLLED_BACK) ? "" : Progress.checksum(this.steps, done);
+			String checksum = (event == HistoryEvent.ROLLED_BACK) ? "" : DoneSteps.checksum(this.steps, done);
 			this.latest = this.row.with(event, done, checksum, this.row.installedOn(), millisSince(this.started), error);
 			return this.latest;
 		}

@@ -71,7 +71,7 @@ final class Mutations {
 	 * @return {@code null} when the statement created no mutation; else finished, stuck (still
 	 * failing after {@link Retry#maxWait()} without progress) or unknown (killed, or gone)
 	 */
-	Outcome await(Connection connection, String sql, StatementTarget target, String defaultDatabase,
+	Verdict await(Connection connection, String sql, StatementTarget target, String defaultDatabase,
 			List<LoggedQuery> failed, String statement) throws SQLException, InterruptedException {
 		String database = (target.database() != null) ? target.database() : defaultDatabase;
 		Set<String> named = named(failed.stream().map(LoggedQuery::exception).toList());
@@ -83,20 +83,20 @@ final class Mutations {
 		while (true) {
 			List<Mutation> mutations = read(connection, database, target.table(), named, from, to, sql);
 			if (mutations.isEmpty()) {
-				return named.isEmpty() ? null : Outcome.unknown("it created mutation " + String.join(", ", named)
+				return named.isEmpty() ? null : Verdict.unknown("it created mutation " + String.join(", ", named)
 						+ " of " + database + "." + target.table() + ", which is no longer in system.mutations (killed?): "
 						+ "the parts it changed before stay changed");
 			}
 			Mutation killed = mutations.stream().filter(Mutation::killed).findFirst().orElse(null);
 			if (killed != null) {
-				return Outcome.unknown("its mutation " + killed.id() + " of " + database + "." + target.table()
+				return Verdict.unknown("its mutation " + killed.id() + " of " + database + "." + target.table()
 						+ " was killed: the parts it changed before stay changed");
 			}
 			if (mutations.stream().allMatch(Mutation::done)) {
 				if (told) {
 					logger.info("Mutation {} of {}.{} is done", ids(mutations), database, target.table());
 				}
-				return Outcome.finished(0);
+				return Verdict.finished(0);
 			}
 			long left = mutations.stream().mapToLong(Mutation::partsToDo).sum();
 			if (left < partsToDo) {
@@ -113,7 +113,7 @@ final class Mutations {
 			}
 			boolean patienceOver = (System.nanoTime() - lastProgress) / 1_000_000 >= this.retry.maxWait().toMillis();
 			if (!reason.isEmpty() && patienceOver) {
-				return new Outcome(Outcome.Kind.STUCK, 0, stuck(database, target.table(), ids(mutations), reason, left));
+				return new Verdict(Verdict.Kind.STUCK, 0, stuck(database, target.table(), ids(mutations), reason, left));
 			}
 			Thread.sleep(POLL_MILLIS);
 		}

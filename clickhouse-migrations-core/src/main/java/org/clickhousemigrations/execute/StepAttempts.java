@@ -48,9 +48,9 @@ final class StepAttempts {
 	/** Runs the step. @throws Stopped when it failed, or its outcome is unknown or partial */
 	void run(Step step) {
 		StatementId id = step.id();
-		Outcome before = Outcome.NONE;
+		Verdict before = Verdict.NONE;
 		if (step.lookFirst()) {
-			before = this.target.outcome(id, step.sql(), null);
+			before = this.target.verdict(id, step.sql(), null);
 			logger.info("{}: it did not end in an earlier run; ClickHouse says of query {}: {}", step.name(),
 					id.prefix(), this.secrets.mask(describe(before)));
 			if (settled(step, before, null, false)) {
@@ -89,20 +89,20 @@ final class StepAttempts {
 				if (handling == ErrorClasses.Handling.FAILED && (step.additive() || !mayHaveLeftSomething)) {
 					throw Stopped.failed(ex);
 				}
-				Outcome outcome = this.target.outcome(id, step.sql(), ex);
+				Verdict verdict = this.target.verdict(id, step.sql(), ex);
 				logger.warn("{}: {} ({}); ClickHouse says of query {}: {}", step.name(),
 						(handling == ErrorClasses.Handling.LOOK_UP) ? "the outcome is not known" : "it failed",
-						this.secrets.mask(ClickHouseErrors.describe(ex)), id.queryId(), this.secrets.mask(describe(outcome)));
+						this.secrets.mask(ClickHouseErrors.describe(ex)), id.queryId(), this.secrets.mask(describe(verdict)));
 				// Sending an additive statement again is harmless, even when ClickHouse cannot tell.
-				boolean resend = step.additive() && outcome.kind() == Outcome.Kind.UNKNOWN;
-				if (!resend && settled(step, outcome, ex, handling == ErrorClasses.Handling.FAILED)) {
+				boolean resend = step.additive() && verdict.kind() == Verdict.Kind.UNKNOWN;
+				if (!resend && settled(step, verdict, ex, handling == ErrorClasses.Handling.FAILED)) {
 					return;
 				}
 				if (++lookups >= MAX_LOOKUPS) {
 					throw Stopped.failed(ex);
 				}
-				before = outcome;
-				id = id.attempt(Math.max(id.attempt(), outcome.lastAttempt()) + 1);
+				before = verdict;
+				id = id.attempt(Math.max(id.attempt(), verdict.lastAttempt()) + 1);
 			}
 		}
 	}
@@ -111,24 +111,24 @@ final class StepAttempts {
 	 * What ClickHouse says of a step: true when done, false when it should run (again), else a stop.
 	 * @param failedNow whether the step just failed in this run: then it is not run again here
 	 */
-	private static boolean settled(Step step, Outcome outcome, Exception answer, boolean failedNow) {
-		return switch (outcome.kind()) {
+	private static boolean settled(Step step, Verdict verdict, Exception answer, boolean failedNow) {
+		return switch (verdict.kind()) {
 			case FINISHED -> true;
 			case NOT_STARTED -> false;
 			case FAILED -> {
 				if (failedNow || (answer != null && step.step().isSql())) {
-					throw Stopped.failed((answer != null) ? answer : new ClickHouseMigrationException(outcome.detail()));
+					throw Stopped.failed((answer != null) ? answer : new ClickHouseMigrationException(verdict.detail()));
 				}
 				yield false;
 			}
-			case STUCK -> throw new Stopped(HistoryEvent.FAILED, outcome.detail(), answer);
-			case PARTIAL -> throw new Stopped(HistoryEvent.PARTIAL, outcome.detail(), answer);
-			case UNKNOWN -> throw new Stopped(HistoryEvent.UNKNOWN, outcome.detail(), answer);
+			case STUCK -> throw new Stopped(HistoryEvent.FAILED, verdict.detail(), answer);
+			case PARTIAL -> throw new Stopped(HistoryEvent.PARTIAL, verdict.detail(), answer);
+			case UNKNOWN -> throw new Stopped(HistoryEvent.UNKNOWN, verdict.detail(), answer);
 		};
 	}
 
-	private static String describe(Outcome outcome) {
-		return outcome.kind() + (outcome.detail().isEmpty() ? "" : " (" + outcome.detail() + ")");
+	private static String describe(Verdict verdict) {
+		return verdict.kind() + (verdict.detail().isEmpty() ? "" : " (" + verdict.detail() + ")");
 	}
 
 	private static void sleep(Duration wait) {

@@ -250,7 +250,7 @@ public final class MigrationPlanner {
 			return 0;
 		}
 		int done = previous.statementsDone();
-		if (done <= steps.size() && Progress.checksum(steps, done).equals(previous.progressChecksum())) {
+		if (done <= steps.size() && DoneSteps.checksum(steps, done).equals(previous.progressChecksum())) {
 			return done;
 		}
 		throw new ClickHouseMigrationException(String.format("%s (%s) on database '%s' stopped after statement %d of "

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
-import org.clickhousemigrations.diff.JavaDeclarations;
+import org.clickhousemigrations.diff.DeclaredTables;
 import org.clickhousemigrations.schema.ClickHouseTable;
 
 import org.springframework.core.io.Resource;
@@ -21,7 +21,7 @@ import org.springframework.util.ClassUtils;
  * name order, then the statements of the SQL files in {@code <location>/<module>/schema/}, in file
  * name order (so that a view declared in SQL can read from a table declared in Java).
  */
-public class DeclaredSchemaReader implements SchemaDeclarations {
+public class DeclaredSchemaReader implements DeclaredSchemaSource {
 
 	private final List<String> locations;
 
@@ -82,7 +82,7 @@ public class DeclaredSchemaReader implements SchemaDeclarations {
 			Class<?> type = ClassUtils.forName(className, this.classLoader);
 			if (type.isAnnotationPresent(ClickHouseTable.class)) {
 				tables.put(className, new DeclaredStatement(className,
-						new SqlScript.Statement(JavaDeclarations.createTable(type), Map.of()), JavaDeclarations.renames(type)));
+						new SqlScript.Statement(DeclaredTables.createTable(type), Map.of()), DeclaredTables.renames(type)));
 			}
 		}
 		catch (ClassNotFoundException | LinkageError | IllegalArgumentException ex) {

@@ -15,7 +15,7 @@ import org.clickhousemigrations.model.HistoryEvent;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.model.MigrationKey;
 import org.clickhousemigrations.model.StatementOutcome;
-import org.clickhousemigrations.plan.Progress;
+import org.clickhousemigrations.plan.DoneSteps;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,7 +77,7 @@ class DatabaseMigratorTests {
 		migrator().migrate(null, false);
 		// Before it runs again, ClickHouse is asked what the failed attempt left behind.
 		assertThat(this.journal).containsExactly("lock", "ask " + StatementId.of("main@db", MigrationKey.parse("a:2"),
-				false, 1, Progress.checksum(this.resolved.get(1).steps(), 2), this.history.rows().get(1).installedOn())
+				false, 1, DoneSteps.checksum(this.resolved.get(1).steps(), 2), this.history.rows().get(1).installedOn())
 			.prefix(), "run INSERT INTO missing VALUES (2)", "record PROGRESS a:2 2", "run INSERT INTO t VALUES (3)",
 				"record APPLIED a:2 3", "unlock");
 	}
@@ -167,7 +167,7 @@ class DatabaseMigratorTests {
 		assertThatExceptionOfType(ClickHouseMigrationException.class).isThrownBy(() -> migrator().migrate(null, false));
 		this.targets.heal();
 		StatementId inFlight = StatementId.of("main@db", MigrationKey.parse("a:2"), false, 0,
-				Progress.checksum(this.resolved.get(1).steps(), 1),
+				DoneSteps.checksum(this.resolved.get(1).steps(), 1),
 				this.history.rows().get(this.history.rows().size() - 1).installedOn());
 		this.targets.ranBefore(inFlight.attempt(2).queryId());
 		this.journal.clear();

@@ -39,15 +39,15 @@ class DistributedDdlQueueTests {
 	@Test
 	void everyHostFinishedIsDone() {
 		assertThat(DistributedDdlQueue.judge("query-0000000012", List.of(host("a", "Finished", 0),
-				host("b", "Finished", 0))).kind()).isEqualTo(Outcome.Kind.FINISHED);
+				host("b", "Finished", 0))).kind()).isEqualTo(Verdict.Kind.FINISHED);
 	}
 
 	@Test
 	void aHostThatFailedMakesTheOutcomeUnknownAndNamesIt() {
-		Outcome outcome = DistributedDdlQueue.judge("query-0000000012", List.of(host("a", "Finished", 0),
+		Verdict verdict = DistributedDdlQueue.judge("query-0000000012", List.of(host("a", "Finished", 0),
 				new Host("b:9000", "Finished", 57, "Table already exists")));
-		assertThat(outcome.kind()).isEqualTo(Outcome.Kind.UNKNOWN);
-		assertThat(outcome.detail()).contains("b:9000: ClickHouse error 57: Table already exists");
+		assertThat(verdict.kind()).isEqualTo(Verdict.Kind.UNKNOWN);
+		assertThat(verdict.detail()).contains("b:9000: ClickHouse error 57: Table already exists");
 	}
 
 	private static Host host(String name, String status, int code) {

@@ -15,8 +15,8 @@ import org.clickhousemigrations.model.HistoryEvent;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.model.MigrationKey;
 import org.clickhousemigrations.model.MigrationType;
+import org.clickhousemigrations.plan.DoneSteps;
 import org.clickhousemigrations.plan.PlannedMigration;
-import org.clickhousemigrations.plan.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -246,7 +246,7 @@ class MigrationExecutorTests {
 	@Test
 	void insertThatKeptRowsStopsTheRunWithAPartialRow() {
 		this.targets.failOn("INSERT INTO t SELECT * FROM big")
-			.says("INSERT INTO t SELECT * FROM big", new Outcome(Outcome.Kind.PARTIAL, 1, "it wrote 49000 rows into db.t"));
+			.says("INSERT INTO t SELECT * FROM big", new Verdict(Verdict.Kind.PARTIAL, 1, "it wrote 49000 rows into db.t"));
 		assertThatExceptionOfType(OutcomeUnknownException.class)
 			.isThrownBy(() -> execute(false, 0, sql("a:1", "INSERT INTO t SELECT * FROM big")))
 			.withMessageContaining("at statement 1 of 1, which failed part way: it wrote 49000 rows into db.t")
@@ -260,7 +260,7 @@ class MigrationExecutorTests {
 	@Test
 	void mutationThatKeepsFailingStopsTheRunNamingIt() {
 		this.targets.failOn("ALTER TABLE t UPDATE v = 1 WHERE 1")
-			.says("ALTER TABLE t UPDATE v = 1 WHERE 1", new Outcome(Outcome.Kind.STUCK, 1, "its mutation mutation_3.txt "
+			.says("ALTER TABLE t UPDATE v = 1 WHERE 1", new Verdict(Verdict.Kind.STUCK, 1, "its mutation mutation_3.txt "
 					+ "of db.t keeps failing"));
 		assertThatExceptionOfType(ClickHouseMigrationException.class)
 			.isThrownBy(() -> execute(false, 0, sql("a:1", "ALTER TABLE t UPDATE v = 1 WHERE 1")))
@@ -271,7 +271,7 @@ class MigrationExecutorTests {
 	@Test
 	void failedMutationThatClickHouseFinishedIsRecordedAsDone() {
 		this.targets.failOn("ALTER TABLE t UPDATE v = 1 WHERE 1")
-			.says("ALTER TABLE t UPDATE v = 1 WHERE 1", Outcome.finished(1));
+			.says("ALTER TABLE t UPDATE v = 1 WHERE 1", Verdict.finished(1));
 		execute(false, 0, sql("a:1", "ALTER TABLE t UPDATE v = 1 WHERE 1", "INSERT INTO t VALUES (1)"));
 		assertThat(this.journal).endsWith("record PROGRESS a:1 1", "run INSERT INTO t VALUES (1)", "record APPLIED a:1 2");
 	}
@@ -279,7 +279,7 @@ class MigrationExecutorTests {
 	@Test
 	void onClusterStatementThatTimedOutIsFollowedNotSentAgain() {
 		String ddl = "CREATE TABLE t ON CLUSTER c (a UInt8) ENGINE = ReplicatedMergeTree ORDER BY a";
-		this.targets.errorAfterRunning(ddl, 159).says(ddl, Outcome.finished(1));
+		this.targets.errorAfterRunning(ddl, 159).says(ddl, Verdict.finished(1));
 		ResolvedMigration migration = sql("a:1", ddl);
 		execute(false, 0, migration);
 		assertThat(this.journal).containsExactly("record PROGRESS a:1 0", "run " + ddl, "ask " + id(migration, 0).prefix(),
@@ -291,7 +291,7 @@ class MigrationExecutorTests {
 		ResolvedMigration migration = java("a:1");
 		AppliedMigration failed = new AppliedMigration(migration.key(), migration.description(), migration.type(),
 				migration.script(), migration.checksum(), HistoryEvent.FAILED, 0, 1, "", "tester", STARTED, 0, "failed");
-		this.targets.says("java", new Outcome(Outcome.Kind.FAILED, 1, "stopped", java.util.Map.of(1, "0f33ffc8")));
+		this.targets.says("java", new Verdict(Verdict.Kind.FAILED, 1, "stopped", java.util.Map.of(1, "0f33ffc8")));
 		new MigrationExecutor(this.database, this.targets.open(this.database, false), List.of(), () -> {
 		}, false, null).execute(List.of(PlannedMigration.of(migration, migration.steps(), 0, failed,
 				FakeTargets.PLACEHOLDERS)), false);
@@ -311,7 +311,7 @@ class MigrationExecutorTests {
 	}
 
 	private static StatementId id(ResolvedMigration migration, int index, Instant application) {
-		return StatementId.of("main@db", migration.key(), false, index, Progress.checksum(migration.steps(), index + 1),
+		return StatementId.of("main@db", migration.key(), false, index, DoneSteps.checksum(migration.steps(), index + 1),
 				application);
 	}
 

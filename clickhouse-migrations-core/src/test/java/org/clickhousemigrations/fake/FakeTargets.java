@@ -14,9 +14,9 @@ import org.clickhousemigrations.MigrationStep;
 import org.clickhousemigrations.execute.DryRunTarget;
 import org.clickhousemigrations.execute.ExecutionTarget;
 import org.clickhousemigrations.execute.ExecutionTargetFactory;
-import org.clickhousemigrations.execute.Outcome;
 import org.clickhousemigrations.execute.Retry;
 import org.clickhousemigrations.execute.StatementId;
+import org.clickhousemigrations.execute.Verdict;
 import org.clickhousemigrations.history.MigrationHistory;
 import org.clickhousemigrations.model.AppliedMigration;
 import org.clickhousemigrations.model.MigrationDatabase;
@@ -50,7 +50,7 @@ public final class FakeTargets implements ExecutionTargetFactory {
 	private final Map<String, Integer> errorsAfterRunning = new HashMap<>();
 
 	// What ClickHouse says of a statement, in place of the query log.
-	private final Map<String, Outcome> outcomes = new HashMap<>();
+	private final Map<String, Verdict> verdicts = new HashMap<>();
 
 	private int opened;
 
@@ -83,9 +83,9 @@ public final class FakeTargets implements ExecutionTargetFactory {
 		return this;
 	}
 
-	/** Makes ClickHouse say {@code outcome} of {@code sql} (a statement, or a Java step's label). */
-	public FakeTargets says(String sql, Outcome outcome) {
-		this.outcomes.put(sql, outcome);
+	/** Makes ClickHouse say {@code verdict} of {@code sql} (a statement, or a Java step's label). */
+	public FakeTargets says(String sql, Verdict verdict) {
+		this.verdicts.put(sql, verdict);
 		return this;
 	}
 
@@ -134,7 +134,7 @@ public final class FakeTargets implements ExecutionTargetFactory {
 			}
 
 			@Override
-			public void run(MigrationStep step, String sql, String module, StatementId id, Outcome before)
+			public void run(MigrationStep step, String sql, String module, StatementId id, Verdict before)
 					throws Exception {
 				String what = step.isSql() ? sql : step.label();
 				List<Integer> refused = FakeTargets.this.refusals.getOrDefault(what, List.of());
@@ -163,26 +163,26 @@ public final class FakeTargets implements ExecutionTargetFactory {
 			}
 
 			@Override
-			public Outcome outcome(StatementId id, String sql, Throwable answer) {
+			public Verdict verdict(StatementId id, String sql, Throwable answer) {
 				FakeTargets.this.journal.add("ask " + id.prefix());
-				Outcome said = FakeTargets.this.outcomes.get((sql != null) ? sql : "java");
+				Verdict said = FakeTargets.this.verdicts.get((sql != null) ? sql : "java");
 				if (said != null) {
 					return said;
 				}
 				if (FakeTargets.this.queryLogOff) {
-					return Outcome.unknown("system.query_log is off");
+					return Verdict.unknown("system.query_log is off");
 				}
 				int last = 0;
 				for (Map.Entry<String, Boolean> query : FakeTargets.this.queryLog.entrySet()) {
 					if (query.getKey().startsWith(id.prefix())) {
 						int attempt = Integer.parseInt(query.getKey().substring(id.prefix().length()));
 						if (query.getValue()) {
-							return Outcome.finished(attempt);
+							return Verdict.finished(attempt);
 						}
 						last = Math.max(last, attempt);
 					}
 				}
-				return new Outcome((last > 0) ? Outcome.Kind.FAILED : Outcome.Kind.NOT_STARTED, last, "failed");
+				return new Verdict((last > 0) ? Verdict.Kind.FAILED : Verdict.Kind.NOT_STARTED, last, "failed");
 			}
 
 			private SQLException error(int code) {

@@ -197,7 +197,7 @@ class MigrationPlannerTests {
 	void unfinishedRollbackResumesItsRollbackSteps() {
 		ResolvedMigration migration = steps("a:1", 3);
 		AppliedMigration stopped = progress(migration, HistoryEvent.ROLLBACK_PROGRESS, 1)
-			.with(HistoryEvent.ROLLBACK_PROGRESS, 1, Progress.checksum(migration.rollbackSteps().orElseThrow(), 1),
+			.with(HistoryEvent.ROLLBACK_PROGRESS, 1, DoneSteps.checksum(migration.rollbackSteps().orElseThrow(), 1),
 					java.time.Instant.EPOCH, 0, "");
 		List<MigrationInfo> infos = MigrationPlanner.info(this.database, List.of(migration), List.of(stopped), null);
 		assertThat(MigrationPlanner.plan("main", infos, PLACEHOLDERS, true)).singleElement()
@@ -230,7 +230,7 @@ class MigrationPlannerTests {
 
 	private static AppliedMigration progress(ResolvedMigration migration, HistoryEvent event, int done) {
 		return new AppliedMigration(migration.key(), "m", MigrationType.SQL, migration.script(), migration.checksum(),
-				event, done, migration.steps().size(), Progress.checksum(migration.steps(), done), "default",
+				event, done, migration.steps().size(), DoneSteps.checksum(migration.steps(), done), "default",
 				java.time.Instant.EPOCH, 1, "");
 	}
 

@@ -77,10 +77,30 @@ class DemoCommandIT {
 				+ "--clickhouse.migrations.target=<module>:<version>");
 	}
 
+	@Test
+	void migratesWhenStartedAheadOfTime() throws Exception {
+		// The jar holds what spring-boot:process-aot generated; with spring.aot.enabled the context is
+		// the generated one, and the migrations are found through the runtime hints and the class index.
+		// Its web application type was fixed when it was processed: the web server starts, on a free port.
+		Result migrate = run(List.of("-Dspring.aot.enabled=true"), "migrate", "--server.port=0",
+				"--logging.level.org.clickhousemigrations.demo=INFO");
+		assertThat(migrate.code()).as(migrate.err()).isZero();
+		assertThat(migrate.out()).contains("Database 'primary': UP_TO_DATE")
+			.contains("| events  | 0003    | Backfill daily aggregate | JAVA | APPLIED |");
+		// Spring Boot's start-up line says which context was used: the generated one.
+		assertThat(migrate.err()).contains("Starting AOT-processed DemoApplication");
+	}
+
 	private Result run(String command, String... extra) throws Exception {
-		List<String> arguments = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar().toString(), "--clickhouse.migrations.command=" + command, "--spring.main.banner-mode=off",
-				"--logging.level.root=WARN"));
+		return run(List.of(), command, extra);
+	}
+
+	private Result run(List<String> jvmOptions, String command, String... extra) throws Exception {
+		List<String> arguments = new ArrayList<>();
+		arguments.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		arguments.addAll(jvmOptions);
+		arguments.addAll(List.of("-jar", jar().toString(), "--clickhouse.migrations.command=" + command,
+				"--spring.main.banner-mode=off", "--logging.level.root=WARN"));
 		arguments.addAll(this.connection);
 		arguments.addAll(List.of(extra));
 		Path out = this.workingDirectory.resolve("out.txt");

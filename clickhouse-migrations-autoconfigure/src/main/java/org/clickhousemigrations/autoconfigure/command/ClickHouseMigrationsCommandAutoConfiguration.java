@@ -9,18 +9,18 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
  * Command mode: with {@code clickhouse.migrations.command} set, runs that command instead of the
- * boot-time migration, prints its report and exits.
+ * boot-time migration, prints its report and exits. The beans exist without a command too (and then
+ * do nothing), so that an application processed ahead of time, whose conditions were decided when it
+ * was built, still runs the command it is given when it starts.
  */
 @AutoConfiguration(after = ClickHouseMigrationsAutoConfiguration.class)
 @ConditionalOnBean(ClickHouseMigrations.class)
-@ConditionalOnProperty(prefix = "clickhouse.migrations", name = "command")
 @EnableConfigurationProperties(CommandArguments.class)
 public class ClickHouseMigrationsCommandAutoConfiguration {
 

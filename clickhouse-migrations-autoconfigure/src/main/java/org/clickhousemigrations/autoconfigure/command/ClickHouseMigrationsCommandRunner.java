@@ -12,6 +12,7 @@ import org.clickhousemigrations.autoconfigure.UnknownKeys;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.util.StringUtils;
 
 /**
  * Command mode: {@code --clickhouse.migrations.command=<command>} runs that command
@@ -53,6 +54,9 @@ public class ClickHouseMigrationsCommandRunner implements ApplicationListener<Ap
 
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
+		if (!StringUtils.hasText(this.arguments.getCommand())) {
+			return;
+		}
 		String verb = this.arguments.getCommand().trim().toLowerCase(Locale.ROOT);
 		int code;
 		try {

@@ -21,6 +21,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 /** The command classes and their text and JSON output, without a server. */
 class CommandsTests {
@@ -42,6 +43,15 @@ class CommandsTests {
 		List<String> hinted = JsonPath.read(metadata,
 				"$.hints[?(@.name == 'clickhouse.migrations.command')].values[*].value");
 		assertThat(hinted).containsExactlyElementsOf(Commands.ALL.stream().map(Command::verb).toList());
+	}
+
+	@Test
+	void withoutACommandTheRunnerDoesNothingAndDoesNotExit() {
+		// The beans exist without a command (an application processed ahead of time needs them).
+		runner().onApplicationEvent(readyEvent());
+		assertThat(this.exits).isEmpty();
+		assertThat(out()).isEmpty();
+		verifyNoInteractions(this.migrations);
 	}
 
 	@Test
@@ -92,12 +102,15 @@ class CommandsTests {
 				+ "--clickhouse.migrations.database=<name> ([a, b])");
 	}
 
+	private ClickHouseMigrationsCommandRunner runner() {
+		return new ClickHouseMigrationsCommandRunner(this.migrations, null, this.arguments, "classpath:db/clickhouse",
+				this.exits::add, new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8));
+	}
+
 	private int run(String verb) {
 		this.arguments.setCommand(verb);
-		new ClickHouseMigrationsCommandRunner(this.migrations, null, this.arguments, "classpath:db/clickhouse",
-				this.exits::add, new PrintStream(this.out, true, StandardCharsets.UTF_8),
-				new PrintStream(this.err, true, StandardCharsets.UTF_8))
-			.onApplicationEvent(readyEvent());
+		runner().onApplicationEvent(readyEvent());
 		return this.exits.get(this.exits.size() - 1);
 	}
 

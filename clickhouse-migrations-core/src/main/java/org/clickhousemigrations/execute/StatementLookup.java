@@ -27,12 +27,12 @@ import org.slf4j.LoggerFactory;
  * {@code SYSTEM FLUSH LOGS} where the user may. With a cluster, both are read on every replica
  * through {@code clusterAllReplicas}. A statement that failed is not taken to have changed
  * nothing: the mutation it created is waited for ({@link Mutations}), and the rows a failed
- * {@code INSERT} wrote make it {@link Outcome.Kind#PARTIAL}. An {@code ON CLUSTER} statement that
+ * {@code INSERT} wrote make it {@link Verdict.Kind#PARTIAL}. An {@code ON CLUSTER} statement that
  * timed out is followed in {@link DistributedDdlQueue}.
  */
-final class QueryLogOutcomes {
+final class StatementLookup {
 
-	private static final Logger logger = LoggerFactory.getLogger(QueryLogOutcomes.class);
+	private static final Logger logger = LoggerFactory.getLogger(StatementLookup.class);
 
 	private static final Duration POLL = Duration.ofMillis(500);
 
@@ -44,7 +44,7 @@ final class QueryLogOutcomes {
 
 	private final DistributedDdlQueue ddlQueue;
 
-	QueryLogOutcomes(MigrationDatabase database, Retry retry, Secrets secrets) {
+	StatementLookup(MigrationDatabase database, Retry retry, Secrets secrets) {
 		this.database = database;
 		this.mutations = new Mutations(retry, secrets);
 		this.ddlQueue = new DistributedDdlQueue(retry);
@@ -55,7 +55,7 @@ final class QueryLogOutcomes {
 	 * what its failed attempts left behind.
 	 * @param answer the error that prompted the question, or {@code null} when an earlier run left it
 	 */
-	Outcome outcome(StatementId id, String sql, Throwable answer, String statement) {
+	Verdict verdict(StatementId id, String sql, Throwable answer, String statement) {
 		try (Connection connection = this.database.dataSource().getConnection()) {
 			if (answer != null && ClickHouseErrors.code(answer) == ErrorClasses.TIMEOUT_EXCEEDED
 					&& StatementTarget.isOnCluster(sql) && this.database.cluster() != null) {
@@ -75,12 +75,12 @@ final class QueryLogOutcomes {
 					: judgeJava(connection, id, logged, statement);
 		}
 		catch (SQLException ex) {
-			return Outcome.unknown("ClickHouse could not be asked (" + ClickHouseErrors.describe(ex)
+			return Verdict.unknown("ClickHouse could not be asked (" + ClickHouseErrors.describe(ex)
 					+ "); the query log must be on (system.query_log) and readable by this user");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return Outcome.unknown("interrupted while waiting for it to end");
+			return Verdict.unknown("interrupted while waiting for it to end");
 		}
 	}
 
@@ -134,30 +134,30 @@ final class QueryLogOutcomes {
 	}
 
 	// A SQL statement: done when an attempt finished; else what its failed attempts left behind.
-	private Outcome judge(Connection connection, StatementId id, String sql, List<LoggedQuery> logged,
+	private Verdict judge(Connection connection, StatementId id, String sql, List<LoggedQuery> logged,
 			String statement) throws SQLException, InterruptedException {
 		int lastAttempt = logged.stream().mapToInt((row) -> row.attempt(id)).max().orElse(0);
 		if (logged.stream().anyMatch((row) -> row.finished() && row.isStatement(id))) {
-			return Outcome.finished(lastAttempt);
+			return Verdict.finished(lastAttempt);
 		}
 		List<LoggedQuery> failed = logged.stream().filter(LoggedQuery::failed).toList();
 		if (failed.isEmpty()) {
-			return logged.isEmpty() ? new Outcome(Outcome.Kind.NOT_STARTED, lastAttempt, "")
-					: Outcome.unknown("it started (query id " + id.prefix() + lastAttempt + ") but neither finished "
+			return logged.isEmpty() ? new Verdict(Verdict.Kind.NOT_STARTED, lastAttempt, "")
+					: Verdict.unknown("it started (query id " + id.prefix() + lastAttempt + ") but neither finished "
 							+ "nor failed in system.query_log; the server may have restarted while it ran");
 		}
 		return leftBehind(connection, sql, failed, statement).withLastAttempt(lastAttempt);
 	}
 
 	// A Java step: done when its end marker finished; else it is replayed, its finished writes skipped.
-	private Outcome judgeJava(Connection connection, StatementId id, List<LoggedQuery> logged, String statement)
+	private Verdict judgeJava(Connection connection, StatementId id, List<LoggedQuery> logged, String statement)
 			throws SQLException, InterruptedException {
 		int lastAttempt = logged.stream().mapToInt((row) -> row.attempt(id)).max().orElse(0);
 		if (logged.stream().anyMatch((row) -> row.finished() && row.isJavaDone())) {
-			return Outcome.finished(lastAttempt);
+			return Verdict.finished(lastAttempt);
 		}
 		if (logged.isEmpty()) {
-			return new Outcome(Outcome.Kind.NOT_STARTED, lastAttempt, "");
+			return new Verdict(Verdict.Kind.NOT_STARTED, lastAttempt, "");
 		}
 		Map<Integer, String> finished = new TreeMap<>();
 		Map<Integer, List<LoggedQuery>> failedWrites = new TreeMap<>();
@@ -180,7 +180,7 @@ final class QueryLogOutcomes {
 		for (Map.Entry<Integer, LoggedQuery> write : started.entrySet()) {
 			boolean ended = finished.containsKey(write.getKey()) || failedWrites.containsKey(write.getKey());
 			if (!ended) {
-				return Outcome.unknown("write " + write.getKey() + " of the Java step (query id "
+				return Verdict.unknown("write " + write.getKey() + " of the Java step (query id "
 						+ write.getValue().queryId() + ") started but neither finished nor failed in system.query_log; "
 						+ "the server may have restarted while it ran");
 			}
@@ -190,19 +190,19 @@ final class QueryLogOutcomes {
 				continue;
 			}
 			List<LoggedQuery> failed = write.getValue();
-			Outcome left = leftBehind(connection, failed.get(0).query(), failed,
+			Verdict left = leftBehind(connection, failed.get(0).query(), failed,
 					"write " + write.getKey() + " of " + statement);
 			switch (left.kind()) {
 				case FINISHED -> finished.put(write.getKey(), failed.get(0).javaWriteChecksum());
 				case FAILED -> {
 				}
 				default -> {
-					return new Outcome(left.kind(), lastAttempt, "write " + write.getKey() + " of the Java step "
+					return new Verdict(left.kind(), lastAttempt, "write " + write.getKey() + " of the Java step "
 							+ "(" + MigrationStep.sql(failed.get(0).query()).label() + "): " + left.detail());
 				}
 			}
 		}
-		return new Outcome(Outcome.Kind.FAILED, lastAttempt, "the Java step stopped after " + finished.size()
+		return new Verdict(Verdict.Kind.FAILED, lastAttempt, "the Java step stopped after " + finished.size()
 				+ " of its writes finished", finished);
 	}
 
@@ -210,13 +210,13 @@ final class QueryLogOutcomes {
 	 * What the failed attempts of a statement left behind: a mutation (waited for), rows written,
 	 * or nothing.
 	 */
-	private Outcome leftBehind(Connection connection, String sql, List<LoggedQuery> failed, String statement)
+	private Verdict leftBehind(Connection connection, String sql, List<LoggedQuery> failed, String statement)
 			throws SQLException, InterruptedException {
 		String error = ClickHouseErrors.describe(new SQLException(failed.get(failed.size() - 1).exception()));
 		StatementTarget target = StatementTarget.of(sql).orElse(null);
 		String database = Connections.database(connection);
 		if (target != null && target.mayMutate()) {
-			Outcome mutation = this.mutations.await(connection, sql, target, database, failed, statement);
+			Verdict mutation = this.mutations.await(connection, sql, target, database, failed, statement);
 			if (mutation != null) {
 				return mutation;
 			}
@@ -224,13 +224,13 @@ final class QueryLogOutcomes {
 		long written = failed.stream().mapToLong(LoggedQuery::writtenRows).sum();
 		if (written > 0) {
 			String table = (target != null) ? target.qualifiedName(database) : "its tables";
-			return new Outcome(Outcome.Kind.PARTIAL, 0, "it failed after writing up to " + written + " row"
+			return new Verdict(Verdict.Kind.PARTIAL, 0, "it failed after writing up to " + written + " row"
 					+ ((written == 1) ? "" : "s") + " into " + table + ", which ClickHouse keeps (no transactions): "
 					+ error + ". Running it again would write them twice. "
 					+ "Remove them and run repair with clickhouse.migrations.outcome=did-not-run (the next run runs it "
 					+ "again in full), or keep them and run repair with clickhouse.migrations.outcome=ran");
 		}
-		return new Outcome(Outcome.Kind.FAILED, 0, error);
+		return new Verdict(Verdict.Kind.FAILED, 0, error);
 	}
 
 	private String table(String name) {

@@ -12,13 +12,13 @@ import java.util.Map;
  * @param javaWrites of a Java step, the writes that finished in an earlier attempt, by their number
  * in the step (from 1), each with the checksum of its text: a replay skips them
  */
-public record Outcome(Kind kind, int lastAttempt, String detail, Map<Integer, String> javaWrites) {
+public record Verdict(Kind kind, int lastAttempt, String detail, Map<Integer, String> javaWrites) {
 
-	public Outcome {
+	public Verdict {
 		javaWrites = Map.copyOf(javaWrites);
 	}
 
-	public Outcome(Kind kind, int lastAttempt, String detail) {
+	public Verdict(Kind kind, int lastAttempt, String detail) {
 		this(kind, lastAttempt, detail, Map.of());
 	}
 
@@ -49,23 +49,23 @@ public record Outcome(Kind kind, int lastAttempt, String detail, Map<Integer, St
 	}
 
 	/** Nothing is known yet: the statement has not been tried in this run. */
-	public static final Outcome NONE = new Outcome(Kind.NOT_STARTED, 0, "");
+	public static final Verdict NONE = new Verdict(Kind.NOT_STARTED, 0, "");
 
-	public static Outcome finished(int attempt) {
-		return new Outcome(Kind.FINISHED, attempt, "");
+	public static Verdict finished(int attempt) {
+		return new Verdict(Kind.FINISHED, attempt, "");
 	}
 
-	public static Outcome notStarted() {
+	public static Verdict notStarted() {
 		return NONE;
 	}
 
-	public static Outcome unknown(String why) {
-		return new Outcome(Kind.UNKNOWN, 0, why);
+	public static Verdict unknown(String why) {
+		return new Verdict(Kind.UNKNOWN, 0, why);
 	}
 
 	/** The same outcome, of attempt {@code attempt} at the latest. */
-	Outcome withLastAttempt(int attempt) {
-		return new Outcome(this.kind, Math.max(attempt, this.lastAttempt), this.detail, this.javaWrites);
+	Verdict withLastAttempt(int attempt) {
+		return new Verdict(this.kind, Math.max(attempt, this.lastAttempt), this.detail, this.javaWrites);
 	}
 
 }

@@ -6,7 +6,7 @@ import org.clickhousemigrations.diff.ColumnRename;
 
 /** The declared schema of each module; {@link DeclaredSchemaReader} reads it from files and classes. */
 @FunctionalInterface
-public interface SchemaDeclarations {
+public interface DeclaredSchemaSource {
 
 	/** The statements that create the objects the module declares, in order. */
 	List<DeclaredStatement> of(String module);

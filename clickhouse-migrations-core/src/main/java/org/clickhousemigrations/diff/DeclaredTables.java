@@ -33,7 +33,7 @@ import static org.clickhousemigrations.diff.TableSchema.quote;
  * ({@code Enum8}/{@code Enum16} of their names), {@link List} ({@code Array}), {@link Map} and
  * nested records ({@code Tuple} of named elements). {@link ClickHouseColumn} chooses otherwise.
  */
-public final class JavaDeclarations {
+public final class DeclaredTables {
 
 	private static final Map<Class<?>, String> NUMBERS = Map.ofEntries(Map.entry(byte.class, "Int8"),
 			Map.entry(Byte.class, "Int8"), Map.entry(short.class, "Int16"), Map.entry(Short.class, "Int16"),
@@ -46,7 +46,7 @@ public final class JavaDeclarations {
 			BigDecimal.class, "Decimal(38, 10)", Instant.class, "DateTime64(3, 'UTC')", LocalDate.class, "Date32",
 			LocalDateTime.class, "DateTime64(3)");
 
-	private JavaDeclarations() {
+	private DeclaredTables() {
 	}
 
 	/**

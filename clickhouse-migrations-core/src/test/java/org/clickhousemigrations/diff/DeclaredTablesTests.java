@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class JavaDeclarationsTests {
+class DeclaredTablesTests {
 
 	@Test
 	void everyMappedJavaTypeHasItsClickHouseType() {
-		assertThat(JavaDeclarations.createTable(PageView.class)).isEqualTo("CREATE TABLE `page_view` ("
+		assertThat(DeclaredTables.createTable(PageView.class)).isEqualTo("CREATE TABLE `page_view` ("
 				+ "`site_id` Int64, `at` DateTime64(3, 'UTC'), `visitor_id` UUID, `url` String, "
 				+ "`referrer` LowCardinality(String) COMMENT 'where it came from', `duration_ms` Int32, `status` Int16, "
 				+ "`flags` Int8, `score` Float64, `ratio` Float32, `bounced` Bool, `scroll_percent` Nullable(Int32), "
@@ -28,22 +28,22 @@ class JavaDeclarationsTests {
 
 	@Test
 	void classesWithFieldsAreDeclarationsToo() {
-		assertThat(JavaDeclarations.createTable(Counter.class))
+		assertThat(DeclaredTables.createTable(Counter.class))
 			.isEqualTo("CREATE TABLE `counters` (`name` String, `value` Int64) ENGINE = SummingMergeTree ORDER BY name");
 	}
 
 	@Test
 	void typeWithoutAClickHouseTypeIsNamedWithTheFix() {
-		assertThatIllegalArgumentException().isThrownBy(() -> JavaDeclarations.createTable(Unmapped.class))
+		assertThatIllegalArgumentException().isThrownBy(() -> DeclaredTables.createTable(Unmapped.class))
 			.withMessageContaining("Unmapped.value is a java.util.concurrent.atomic.AtomicLong")
 			.withMessageContaining("@ClickHouseColumn(type = \"...\")");
 	}
 
 	@Test
 	void namesBecomeSnakeCase() {
-		assertThat(JavaDeclarations.snakeCase("PageView")).isEqualTo("page_view");
-		assertThat(JavaDeclarations.snakeCase("userID")).isEqualTo("user_id");
-		assertThat(JavaDeclarations.snakeCase("HTTPStatus")).isEqualTo("http_status");
+		assertThat(DeclaredTables.snakeCase("PageView")).isEqualTo("page_view");
+		assertThat(DeclaredTables.snakeCase("userID")).isEqualTo("user_id");
+		assertThat(DeclaredTables.snakeCase("HTTPStatus")).isEqualTo("http_status");
 	}
 
 	@ClickHouseTable(name = "counters", engine = "SummingMergeTree", orderBy = "name")

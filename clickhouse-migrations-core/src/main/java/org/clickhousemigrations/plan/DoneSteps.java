@@ -7,9 +7,9 @@ import org.clickhousemigrations.MigrationStep;
 import org.clickhousemigrations.model.Checksums;
 
 /** The checksum of the steps a migration had done, to check on resume that they did not change. */
-public final class Progress {
+public final class DoneSteps {
 
-	private Progress() {
+	private DoneSteps() {
 	}
 
 	public static String checksum(List<MigrationStep> steps, int done) {
