@@ -64,6 +64,15 @@ public interface ClickHouseMigrations {
 	ValidationReport validate();
 
 	/**
+	 * Checks the pending migrations of every migrated database (every migration, with
+	 * {@link LintSettings#all()}) against the lint rules and the ClickHouse they will run on,
+	 * reading only.
+	 * @param module the module to check, {@code null} for all
+	 * @param version the newest version to check, {@code null} for all
+	 */
+	LintReport lint(String module, String version);
+
+	/**
 	 * Undoes every applied migration of {@code module} newer than {@code version}, newest first;
 	 * {@code version} itself stays applied. Refuses before anything runs if one of them cannot be
 	 * undone.

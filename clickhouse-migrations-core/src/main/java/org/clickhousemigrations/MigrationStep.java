@@ -19,11 +19,14 @@ public final class MigrationStep {
 
 	private final Map<String, String> settings;
 
-	private MigrationStep(String sql, JavaStep java, String label, Map<String, String> settings) {
+	private final int line;
+
+	private MigrationStep(String sql, JavaStep java, String label, Map<String, String> settings, int line) {
 		this.sql = sql;
 		this.java = java;
 		this.label = label;
 		this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+		this.line = line;
 	}
 
 	/** A single SQL statement, without a trailing {@code ;}. */
@@ -36,18 +39,26 @@ public final class MigrationStep {
 	 * gave it).
 	 */
 	public static MigrationStep sql(String sql, Map<String, String> settings) {
+		return sql(sql, settings, 0);
+	}
+
+	/**
+	 * A single SQL statement of a file, sent with ClickHouse settings.
+	 * @param line the line of the file its first word is on, for reports
+	 */
+	public static MigrationStep sql(String sql, Map<String, String> settings, int line) {
 		Objects.requireNonNull(sql, "sql");
 		String statement = sql.strip();
 		if (statement.isEmpty()) {
 			throw new IllegalArgumentException("An SQL step needs a statement");
 		}
-		return new MigrationStep(statement, null, null, settings);
+		return new MigrationStep(statement, null, null, settings, line);
 	}
 
 	/** Java code, named by {@code label} in logs, history and dry-run reports. */
 	public static MigrationStep java(JavaStep step, String label) {
 		return new MigrationStep(null, Objects.requireNonNull(step, "step"), Objects.requireNonNull(label, "label"),
-				Map.of());
+				Map.of(), 0);
 	}
 
 	public boolean isSql() {
@@ -57,6 +68,11 @@ public final class MigrationStep {
 	/** The SQL text as written, with placeholders; {@code null} for a Java step. */
 	public String sql() {
 		return this.sql;
+	}
+
+	/** The line of its file the statement starts on; 0 for a Java step or a statement of no file. */
+	public int line() {
+		return this.line;
 	}
 
 	/** The ClickHouse settings sent with the statement, in the order they were set; empty for most. */

@@ -35,6 +35,9 @@ public record ValidationReport(List<Problem> problems) {
 		/** An object was changed outside migrations since the last migrate. */
 		DRIFT,
 
+		/** Lint found an error in a pending migration. */
+		LINT,
+
 		/** The history could not be read. */
 		UNREACHABLE
 

@@ -107,7 +107,8 @@ public class ClickHouseMigrationsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ClickHouseMigrations clickHouseMigrations(ClickHouseMigrationsProperties properties,
 			MigrationDataSources dataSources, MigrationHistory history, MigrationLock lock, MigrationResolver resolver,
-			ObjectProvider<ClickHouseMigrationRouter> routers, ObjectProvider<MigrationListener> listeners) {
+			ObjectProvider<ClickHouseMigrationRouter> routers, ObjectProvider<MigrationListener> listeners,
+			ConfigurableListableBeanFactory beanFactory) {
 		List<ClickHouseMigrationRouter> allRouters = routers.orderedStream().toList();
 		ClickHouseMigrationRouter router = allRouters.isEmpty() ? null
 				: (database, module, migration) -> allRouters.stream()
@@ -127,6 +128,8 @@ public class ClickHouseMigrationsAutoConfiguration {
 			.listeners(listeners.orderedStream().toList())
 			.rollbackEnabled(properties.isRollbackEnabled())
 			.parallelism(properties.getParallelism())
+			.lint(properties.getLint().toSettings())
+			.classLoader(beanFactory.getBeanClassLoader())
 			.build();
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration of ClickHouse migrations ({@code clickhouse.migrations.*}).
@@ -48,6 +49,9 @@ public class ClickHouseMigrationsProperties {
 	private final Retry retry = new Retry();
 
 	private final Health health = new Health();
+
+	@NestedConfigurationProperty
+	private final LintProperties lint = new LintProperties();
 
 	public List<String> getSecretPlaceholders() {
 		return this.secretPlaceholders;
@@ -127,6 +131,10 @@ public class ClickHouseMigrationsProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public LintProperties getLint() {
+		return this.lint;
 	}
 
 	/** The history table of each database. */

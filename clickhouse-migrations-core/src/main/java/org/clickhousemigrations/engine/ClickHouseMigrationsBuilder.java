@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import org.clickhousemigrations.ClickHouseMigrationRouter;
+import org.clickhousemigrations.LintSettings;
 import org.clickhousemigrations.MigrationListener;
 import org.clickhousemigrations.ResolvedMigration;
 import org.clickhousemigrations.diff.SchemaSnapshots;
@@ -20,6 +22,7 @@ import org.clickhousemigrations.execute.ProgressMonitor;
 import org.clickhousemigrations.execute.Retry;
 import org.clickhousemigrations.history.ClickHouseMigrationHistory;
 import org.clickhousemigrations.history.MigrationHistory;
+import org.clickhousemigrations.lint.Linter;
 import org.clickhousemigrations.lock.ClusterAwareMigrationLock;
 import org.clickhousemigrations.lock.KeeperMapMigrationLock;
 import org.clickhousemigrations.lock.MigrationLock;
@@ -90,6 +93,8 @@ public final class ClickHouseMigrationsBuilder {
 	boolean rollbackEnabled = true;
 
 	int parallelism = 1;
+
+	private LintSettings lint = LintSettings.DEFAULTS;
 
 	private Duration progressAfter = Duration.ofSeconds(5);
 
@@ -243,6 +248,12 @@ public final class ClickHouseMigrationsBuilder {
 		return this;
 	}
 
+	/** How lint checks migrations, and what a migrate does with it first; {@link LintSettings#DEFAULTS} unless set. */
+	public ClickHouseMigrationsBuilder lint(LintSettings lint) {
+		this.lint = Objects.requireNonNull(lint, "lint");
+		return this;
+	}
+
 	/** The engine. */
 	public DefaultClickHouseMigrations build() {
 		return new DefaultClickHouseMigrations(this);
@@ -282,6 +293,10 @@ public final class ClickHouseMigrationsBuilder {
 
 	SchemaSnapshots snapshots() {
 		return this.rememberSchema ? new SchemaSnapshots(this.historyTable) : null;
+	}
+
+	Linter linter() {
+		return new Linter(this.lint, this.classLoader);
 	}
 
 	ProgressMonitor progressMonitor() {

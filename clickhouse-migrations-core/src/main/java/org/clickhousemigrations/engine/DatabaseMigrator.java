@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.clickhousemigrations.LintReport;
 import org.clickhousemigrations.MigrationInfo;
 import org.clickhousemigrations.ResolvedMigration;
 import org.clickhousemigrations.diff.RememberedSchema;
@@ -16,6 +17,8 @@ import org.clickhousemigrations.history.MigrationHistory;
 import org.clickhousemigrations.lock.MigrationLock;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.model.MigrationKey;
+import org.clickhousemigrations.model.MigrationState;
+import org.clickhousemigrations.model.MigrationVersion;
 import org.clickhousemigrations.plan.MigrationPlanner;
 import org.clickhousemigrations.plan.PlannedMigration;
 import org.clickhousemigrations.plan.RollbackPlanner;
@@ -61,7 +64,7 @@ final class DatabaseMigrator {
 			return List.of();
 		}
 		if (dryRun) {
-			List<String> script = new ArrayList<>();
+			List<String> script = new ArrayList<>(DatabaseLint.notes(lint().lint(resolved(pending))));
 			if (!snapshot.exists()) {
 				script.add(history().renderCreate(this.database));
 			}
@@ -71,6 +74,7 @@ final class DatabaseMigrator {
 			}
 			return script;
 		}
+		lint().beforeMigrate(pending);
 		RememberedSchema taken = null;
 		try {
 			if (!snapshot.exists()) {
@@ -92,6 +96,21 @@ final class DatabaseMigrator {
 			this.services.reports().readAfterRun(this.database, this.resolved, taken);
 		}
 		return List.of();
+	}
+
+	/**
+	 * Lints the migrations of {@code module} ({@code null} for all) up to {@code upTo} ({@code null}
+	 * for all): the pending ones, or every one when {@code all}.
+	 */
+	LintReport lint(String module, MigrationVersion upTo, boolean all) {
+		List<MigrationInfo> chosen = infos(history().read(this.database)).stream()
+			.filter((info) -> info.resolved() != null && info.state() != MigrationState.EXCLUDED)
+			.filter((info) -> all || info.state() == MigrationState.PENDING || info.state() == MigrationState.FAILED
+					|| info.state() == MigrationState.OUTDATED)
+			.filter((info) -> module == null || info.key().module().equals(module))
+			.filter((info) -> upTo == null || info.key().version().compareTo(upTo) <= 0)
+			.toList();
+		return lint().lint(resolved(chosen));
 	}
 
 	/** Undoes every applied migration of the module newer than the target's version, newest first. */
@@ -168,6 +187,14 @@ final class DatabaseMigrator {
 
 	private List<MigrationInfo> infos(Snapshot snapshot) {
 		return MigrationPlanner.info(this.database, this.resolved, snapshot.latest(), this.services.router());
+	}
+
+	private DatabaseLint lint() {
+		return new DatabaseLint(this.database, this.services);
+	}
+
+	private static List<ResolvedMigration> resolved(List<MigrationInfo> infos) {
+		return infos.stream().map(MigrationInfo::resolved).toList();
 	}
 
 	private MigrationHistory history() {

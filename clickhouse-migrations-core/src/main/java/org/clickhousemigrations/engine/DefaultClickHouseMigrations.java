@@ -11,6 +11,7 @@ import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.DatabaseReport;
 import org.clickhousemigrations.DryRunReport;
+import org.clickhousemigrations.LintReport;
 import org.clickhousemigrations.MigrationsReport;
 import org.clickhousemigrations.ResolvedMigration;
 import org.clickhousemigrations.RunningStatement;
@@ -54,7 +55,7 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 		SchemaSnapshots snapshots = builder.snapshots();
 		this.services = new MigrationServices(history, builder.lock(), builder.router, builder.targets(),
 				builder.listeners, new DatabaseReports(history, builder.router, snapshots), snapshots,
-				builder.progressMonitor());
+				builder.progressMonitor(), builder.linter());
 		this.rollbackEnabled = builder.rollbackEnabled;
 		this.parallelism = builder.parallelism;
 	}
@@ -116,6 +117,19 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 	}
 
 	@Override
+	public LintReport lint(String module, String version) {
+		MigrationVersion upTo = (version != null) ? MigrationVersion.parse(version) : null;
+		boolean all = this.services.linter() != null && this.services.linter().settings().all();
+		List<LintReport.Finding> findings = new ArrayList<>();
+		List<LintReport.Finding> suppressed = new ArrayList<>();
+		forEachMigrated((migrator) -> migrator.lint(module, upTo, all)).values().forEach((report) -> {
+			findings.addAll(report.findings());
+			suppressed.addAll(report.suppressed());
+		});
+		return new LintReport(findings, suppressed);
+	}
+
+	@Override
 	public ValidationReport validate() {
 		List<ValidationReport.Problem> problems = new ArrayList<>();
 		for (MigrationDatabase database : this.databases) {
@@ -133,6 +147,9 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 			}
 			else {
 				problems.addAll(MigrationValidator.validate(database.name(), report.migrations()));
+				if (database.isMigrated()) {
+					problems.addAll(lintErrors(migrator(database).lint(null, null, false)));
+				}
 			}
 			report.drift().forEach((drift) -> problems.add(new ValidationReport.Problem(database.name(), null,
 					drift.object(), ValidationReport.Kind.DRIFT, drift.object() + " " + drift.change(), "undo the change, or write it as a migration "
@@ -202,6 +219,15 @@ public class DefaultClickHouseMigrations implements ClickHouseMigrations {
 	}
 
 	// Each migrated database on its own, up to `parallelism` at once.
+	// What lint finds in the pending migrations, errors only: a warning does not make a database invalid.
+	private static List<ValidationReport.Problem> lintErrors(LintReport report) {
+		return report.findings().stream()
+			.filter((finding) -> finding.severity() == LintReport.Severity.ERROR)
+			.map((finding) -> new ValidationReport.Problem(finding.database(), finding.migration(), finding.location(),
+					ValidationReport.Kind.LINT, finding.rule() + ": " + finding.message(), finding.fix()))
+			.toList();
+	}
+
 	private <T> Map<String, T> forEachMigrated(Function<DatabaseMigrator, T> action) {
 		return new EachDatabase(this.databases, this.parallelism, this.services.listeners())
 			.run((database) -> action.apply(migrator(database)));

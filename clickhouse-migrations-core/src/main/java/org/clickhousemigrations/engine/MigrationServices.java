@@ -8,6 +8,7 @@ import org.clickhousemigrations.diff.SchemaSnapshots;
 import org.clickhousemigrations.execute.ExecutionTargetFactory;
 import org.clickhousemigrations.execute.ProgressMonitor;
 import org.clickhousemigrations.history.MigrationHistory;
+import org.clickhousemigrations.lint.Linter;
 import org.clickhousemigrations.lock.MigrationLock;
 
 /**
@@ -18,10 +19,11 @@ import org.clickhousemigrations.lock.MigrationLock;
  * @param router which migrations may run where; {@code null} for all
  * @param snapshots where the schema each migrate leaves is kept, to tell drift; {@code null} for nowhere
  * @param progress what watches the statements that run for long; {@code null} for nothing
+ * @param linter what checks migrations before they run; {@code null} for nothing
  */
 record MigrationServices(MigrationHistory history, MigrationLock lock, ClickHouseMigrationRouter router,
 		ExecutionTargetFactory targets, List<MigrationListener> listeners, DatabaseReports reports,
-		SchemaSnapshots snapshots, ProgressMonitor progress) {
+		SchemaSnapshots snapshots, ProgressMonitor progress, Linter linter) {
 
 	MigrationServices {
 		listeners = List.copyOf(listeners);

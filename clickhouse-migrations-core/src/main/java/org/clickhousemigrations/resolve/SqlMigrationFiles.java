@@ -220,7 +220,7 @@ final class SqlMigrationFiles {
 	}
 
 	private static List<MigrationStep> steps(List<SqlScript.Statement> statements) {
-		return statements.stream().map((statement) -> MigrationStep.sql(statement.sql(), statement.settings())).toList();
+		return statements.stream().map((statement) -> MigrationStep.sql(statement.sql(), statement.settings(), statement.line())).toList();
 	}
 
 }

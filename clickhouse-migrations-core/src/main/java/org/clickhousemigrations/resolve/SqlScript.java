@@ -31,11 +31,16 @@ public record SqlScript(List<Statement> forward, List<Statement> rollback) {
 	 *
 	 * @param sql the statement, without a trailing {@code ;}
 	 * @param settings to pass with it, in the order they were set
+	 * @param line the line of the file its first word is on; 0 when it comes from no file
 	 */
-	public record Statement(String sql, Map<String, String> settings) {
+	public record Statement(String sql, Map<String, String> settings, int line) {
 
 		public Statement {
 			settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+		}
+
+		public Statement(String sql, Map<String, String> settings) {
+			this(sql, settings, 0);
 		}
 
 	}
@@ -120,7 +125,7 @@ public record SqlScript(List<Statement> forward, List<Statement> rollback) {
 				this.settings.putAll(set);
 			}
 			else {
-				this.statements.add(new Statement(sql, this.settings));
+				this.statements.add(new Statement(sql, this.settings, line));
 			}
 		}
 

@@ -37,7 +37,7 @@ class DatabaseMigratorTests {
 	private final DatabaseReports reports = new DatabaseReports(this.history, null, null);
 
 	private final MigrationServices services = new MigrationServices(this.history, this.lock, null, this.targets,
-			List.of(), this.reports, null, null);
+			List.of(), this.reports, null, null, null);
 
 	private final List<ResolvedMigration> resolved = List.of(
 			sql("a:1", "CREATE TABLE IF NOT EXISTS t (x UInt8) ENGINE = Memory", "-- rollback", "DROP TABLE t"),
@@ -89,7 +89,7 @@ class DatabaseMigratorTests {
 			this.journal.clear();
 		});
 		new DatabaseMigrator(this.database, this.resolved,
-				new MigrationServices(this.history, other, null, this.targets, List.of(), this.reports, null, null))
+				new MigrationServices(this.history, other, null, this.targets, List.of(), this.reports, null, null, null))
 			.migrate(null, false);
 		assertThat(this.journal).containsExactly("lock", "unlock");
 	}

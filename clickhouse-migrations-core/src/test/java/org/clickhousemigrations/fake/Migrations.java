@@ -26,7 +26,8 @@ public final class Migrations {
 		List<MigrationStep> rollback = (script.rollback() != null)
 				? script.rollback().stream().map((statement) -> MigrationStep.sql(statement.sql())).toList() : null;
 		return new ResolvedMigration(MigrationKey.parse(key), "m " + key, MigrationType.SQL, key + ".sql",
-				"sum-" + text.hashCode(), List.of(), script.forward().stream().map((statement) -> MigrationStep.sql(statement.sql())).toList(),
+				"sum-" + text.hashCode(), List.of(), script.forward().stream()
+					.map((statement) -> MigrationStep.sql(statement.sql(), statement.settings(), statement.line())).toList(),
 				rollback, (rollback != null) ? null : "no rollback");
 	}
 

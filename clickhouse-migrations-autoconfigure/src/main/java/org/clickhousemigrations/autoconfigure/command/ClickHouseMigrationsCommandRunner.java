@@ -73,6 +73,10 @@ public class ClickHouseMigrationsCommandRunner implements ApplicationListener<Ap
 						+ String.join(", ", Commands.ALL.stream().filter(Command::hasDryRun).map(Command::verb).toList())
 						+ " have one)");
 			}
+			if (this.arguments.getOutput() == CommandArguments.Output.SARIF && !command.writesSarif()) {
+				throw new IllegalArgumentException(verb + " writes no SARIF; use --clickhouse.migrations.output=text or "
+						+ "json (lint writes SARIF)");
+			}
 			code = command.run(new CommandContext(this.migrations, this.schemas, this.arguments, this.location, this.out,
 					this.err));
 		}

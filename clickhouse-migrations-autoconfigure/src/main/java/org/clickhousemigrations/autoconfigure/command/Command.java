@@ -14,6 +14,11 @@ interface Command {
 		return false;
 	}
 
+	/** Whether {@code --clickhouse.migrations.output=sarif} is a report this command writes. */
+	default boolean writesSarif() {
+		return false;
+	}
+
 	/**
 	 * Runs the command, its report on {@link CommandContext#out()}.
 	 * @return the exit code: 0 when it did what it says, 1 when it found problems or differences

@@ -1,5 +1,6 @@
 package org.clickhousemigrations.autoconfigure.command;
 
+import org.clickhousemigrations.LintReport.Severity;
 import org.clickhousemigrations.model.StatementOutcome;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,10 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("clickhouse.migrations")
 public class CommandArguments {
 
-	/** Command to run instead of the boot-time migration: status, migrate, validate, dry-run, rollback, repair, baseline, generate, diff, import, history, export or report. */
+	/** Command to run instead of the boot-time migration: status, migrate, validate, dry-run, lint, rollback, repair, baseline, generate, diff, import, history, export or report. */
 	private String command;
 
-	/** Target of migrate, dry-run, rollback and baseline, as module:version; the module for generate, diff and import. */
+	/** Target of migrate, dry-run, rollback and baseline, as module:version; the module for generate, diff and import; module or module:version for lint. */
 	private String target;
 
 	/** Database that rollback, repair and baseline act on; the only one when a single database is configured. */
@@ -39,7 +40,7 @@ public class CommandArguments {
 	/** For migrate, rollback and import: say what would be written or run, and write nothing. */
 	private boolean dryRun;
 
-	/** What commands print on standard output: text, or json (status, validate, dry-run, diff, history). */
+	/** What commands print on standard output: text, json (status, validate, dry-run, lint, diff, history) or sarif (lint). */
 	private Output output = Output.TEXT;
 
 	/** For report and export: the file to write. */
@@ -47,6 +48,12 @@ public class CommandArguments {
 
 	/** For generate: the shape of the migration (new-table, new-column, backfill, materialized-view). */
 	private String template;
+
+	private final Lint lint = new Lint();
+
+	public Lint getLint() {
+		return this.lint;
+	}
 
 	public String getCommand() {
 		return this.command;
@@ -151,7 +158,26 @@ public class CommandArguments {
 		TEXT,
 
 		/** JSON of documented, stable shapes. */
-		JSON
+		JSON,
+
+		/** SARIF 2.1.0, which GitHub code scanning and IDEs read (lint). */
+		SARIF
+
+	}
+
+	/** The arguments of the lint command. */
+	public static class Lint {
+
+		/** The lowest severity that makes lint exit non-zero: error (exit 1), or warning (exit 2 when there are warnings but no error). */
+		private Severity failOn = Severity.ERROR;
+
+		public Severity getFailOn() {
+			return this.failOn;
+		}
+
+		public void setFailOn(Severity failOn) {
+			this.failOn = failOn;
+		}
 
 	}
 

@@ -7,7 +7,7 @@ final class Commands {
 
 	/** The commands, in the order help lists them. */
 	static final List<Command> ALL = List.of(new StatusCommand(), new MigrateCommand(), new ValidateCommand(),
-			new DryRunCommand(), new RollbackCommand(), new RepairCommand(), new BaselineCommand(),
+			new DryRunCommand(), new LintCommand(), new RollbackCommand(), new RepairCommand(), new BaselineCommand(),
 			new GenerateCommand(), new DiffCommand(), new ImportCommand(), new HistoryCommand(), new ExportCommand(),
 			new ReportCommand());
 

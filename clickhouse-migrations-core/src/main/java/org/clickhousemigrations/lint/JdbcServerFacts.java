@@ -1,0 +1,167 @@
+package org.clickhousemigrations.lint;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.clickhousemigrations.ClickHouseMigrationException;
+import org.clickhousemigrations.sql.ClickHouseErrors;
+
+/**
+ * {@link ServerFacts} from the system tables, over one connection; answers are kept, so each is
+ * asked once per lint. Every query reads; none writes.
+ */
+final class JdbcServerFacts implements ServerFacts {
+
+	// ClickHouse shows the TTL in engine_full: ... TTL <expr> [SETTINGS ...]
+	private static final Pattern TTL = Pattern.compile("\\bTTL\\s+(.+?)(?:\\s+SETTINGS\\s+.*)?$");
+
+	private final Connection connection;
+
+	private final Map<String, Object> answers = new HashMap<>();
+
+	JdbcServerFacts(Connection connection) {
+		this.connection = connection;
+	}
+
+	@Override
+	public String currentDatabase() {
+		return (String) remember("currentDatabase", () -> first("SELECT currentDatabase()").orElse("default"));
+	}
+
+	@Override
+	public boolean isReplicatedDatabase(String database) {
+		return (boolean) remember("replicated " + database,
+				() -> first("SELECT engine FROM system.databases WHERE name = ?", database).map("Replicated"::equals)
+					.orElse(false));
+	}
+
+	@Override
+	public Optional<String> parseError(String sql) {
+		try (PreparedStatement statement = this.connection.prepareStatement("SELECT formatQuery(?)")) {
+			statement.setString(1, sql);
+			try (ResultSet result = statement.executeQuery()) {
+				result.next();
+				return Optional.empty();
+			}
+		}
+		catch (SQLException ex) {
+			int code = ClickHouseErrors.code(ex);
+			// 62 SYNTAX_ERROR; the others are what formatQuery says of a statement it cannot take.
+			if (code == 62 || code == 1 || code == 36) {
+				return Optional.of(ClickHouseErrors.describe(ex));
+			}
+			throw new ClickHouseMigrationException("lint could not ask ClickHouse to parse a statement: "
+					+ ClickHouseErrors.describe(ex), ex);
+		}
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public Optional<String> engine(String database, String table) {
+		return (Optional<String>) remember("engine " + database + "." + table,
+				() -> first("SELECT engine FROM system.tables WHERE database = ? AND name = ?", database, table));
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public Optional<Size> size(String database, String table) {
+		return (Optional<Size>) remember("size " + database + "." + table, () -> {
+			try (PreparedStatement statement = this.connection.prepareStatement("SELECT count(), sum(rows), "
+					+ "sum(bytes_on_disk) FROM system.parts WHERE active AND database = ? AND table = ?")) {
+				statement.setString(1, database);
+				statement.setString(2, table);
+				try (ResultSet result = statement.executeQuery()) {
+					result.next();
+					return (result.getLong(1) == 0) ? Optional.empty()
+							: Optional.of(new Size(result.getLong(2), result.getLong(3)));
+				}
+			}
+		});
+	}
+
+	@Override
+	public int unfinishedMutations(String database, String table) {
+		return (int) remember("mutations " + database + "." + table, () -> first(
+				"SELECT toString(count()) FROM system.mutations WHERE database = ? AND table = ? AND NOT is_done",
+				database, table)
+			.map(Integer::parseInt)
+			.orElse(0));
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public Optional<String> columnType(String database, String table, String column) {
+		return (Optional<String>) remember("column " + database + "." + table + "." + column, () -> first(
+				"SELECT type FROM system.columns WHERE database = ? AND table = ? AND name = ?", database, table,
+				column));
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public Optional<String> ttl(String database, String table) {
+		return (Optional<String>) remember("ttl " + database + "." + table,
+				() -> first("SELECT engine_full FROM system.tables WHERE database = ? AND name = ?", database, table)
+					.map(TTL::matcher)
+					.filter(Matcher::find)
+					.map((matcher) -> matcher.group(1)));
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public List<View> views(String database) {
+		return (List<View>) remember("views " + database, () -> {
+			List<View> views = new ArrayList<>();
+			try (PreparedStatement statement = this.connection.prepareStatement("SELECT name, as_select FROM "
+					+ "system.tables WHERE database = ? AND engine IN ('View', 'MaterializedView') ORDER BY name")) {
+				statement.setString(1, database);
+				try (ResultSet result = statement.executeQuery()) {
+					while (result.next()) {
+						views.add(new View(result.getString(1), result.getString(2)));
+					}
+				}
+			}
+			return views;
+		});
+	}
+
+	private Optional<String> first(String sql, String... parameters) throws SQLException {
+		try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
+			for (int i = 0; i < parameters.length; i++) {
+				statement.setString(i + 1, parameters[i]);
+			}
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next() ? Optional.ofNullable(result.getString(1)) : Optional.empty();
+			}
+		}
+	}
+
+	private Object remember(String key, Query query) {
+		if (!this.answers.containsKey(key)) {
+			try {
+				this.answers.put(key, query.run());
+			}
+			catch (SQLException ex) {
+				throw new ClickHouseMigrationException("lint could not read " + key + " from ClickHouse: "
+						+ ClickHouseErrors.describe(ex), ex);
+			}
+		}
+		return this.answers.get(key);
+	}
+
+	@FunctionalInterface
+	private interface Query {
+
+		Object run() throws SQLException;
+
+	}
+
+}
