@@ -32,7 +32,7 @@ public final class UnknownKeys {
 
 	private static final Pattern NAME = Pattern.compile("\"name\"\\s*:\\s*\"(clickhouse\\.migrations\\.[^\"]+)\"");
 
-	private static final List<String> MAPS = List.of(PREFIX + "placeholders.");
+	private static final List<String> MAPS = List.of(PREFIX + "placeholders.", PREFIX + "lint.rules.");
 
 	private UnknownKeys() {
 	}

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.jayway.jsonpath.JsonPath;
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.DryRunReport;
+import org.clickhousemigrations.LintReport;
 import org.clickhousemigrations.ValidationReport;
 import org.clickhousemigrations.model.MigrationDatabase;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class CommandsTests {
 	@Test
 	void anUnknownVerbNamesTheVerbsThereAre() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Commands.of("explode"))
-			.withMessage("unknown command 'explode'; use one of status, migrate, validate, dry-run, rollback, repair, "
+			.withMessage("unknown command 'explode'; use one of status, migrate, validate, dry-run, lint, rollback, repair, "
 					+ "baseline, generate, diff, import, history, export, report");
 	}
 
@@ -91,6 +92,37 @@ class CommandsTests {
 		assertThat(run("validate")).isEqualTo(1);
 		assertThat((Boolean) JsonPath.read(out(), "$.valid")).isFalse();
 		assertThat((String) JsonPath.read(out(), "$.problems[0].kind")).isEqualTo("FAILED");
+	}
+
+	@Test
+	void lintExitsOneOnAnErrorTwoOnWarningsWhenAskedAndPassesTheTarget() {
+		LintReport.Finding warning = new LintReport.Finding("consecutive-alters", LintReport.Severity.WARNING, "main",
+				"a:2", "a/V2__x.sql", 3, "ALTER TABLE t ADD COLUMN c Int8", "alters t again", "write one ALTER", null);
+		given(this.migrations.lint("a", "2")).willReturn(new LintReport(List.of(warning), List.of()));
+		this.arguments.setTarget("a:2");
+		assertThat(run("lint")).isZero();
+		assertThat(out()).isEqualTo("warning consecutive-alters at a:2 (a/V2__x.sql:3) on database 'main'\n"
+				+ "    ALTER TABLE t ADD COLUMN c Int8\n  alters t again\n  fix: write one ALTER\n"
+				+ "Lint: 0 errors, 1 warning, 0 notes, 0 allowed\n");
+		this.arguments.getLint().setFailOn(LintReport.Severity.WARNING);
+		assertThat(run("lint")).isEqualTo(2);
+		LintReport.Finding error = new LintReport.Finding("drop-table", LintReport.Severity.ERROR, "main", "a:2",
+				"a/V2__x.sql", 5, "DROP TABLE t", "drops table t", "keep it", null);
+		given(this.migrations.lint("a", null)).willReturn(new LintReport(List.of(warning, error), List.of()));
+		this.arguments.setTarget("a");
+		this.arguments.setOutput(CommandArguments.Output.SARIF);
+		this.out.reset();
+		assertThat(run("lint")).isEqualTo(1);
+		assertThat((String) JsonPath.read(out(), "$.runs[0].results[1].locations[0].physicalLocation.artifactLocation.uri"))
+			.isEqualTo("src/main/resources/db/clickhouse/a/V2__x.sql");
+		assertThat((String) JsonPath.read(out(), "$.runs[0].results[1].level")).isEqualTo("error");
+	}
+
+	@Test
+	void onlyLintWritesSarif() {
+		this.arguments.setOutput(CommandArguments.Output.SARIF);
+		assertThat(run("status")).isEqualTo(1);
+		assertThat(err()).contains("status writes no SARIF");
 	}
 
 	@Test
