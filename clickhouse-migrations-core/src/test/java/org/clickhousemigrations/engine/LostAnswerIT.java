@@ -43,8 +43,11 @@ class LostAnswerIT {
 		migrations.migrate();
 		assertThat(clickHouse.query("SELECT count() FROM " + database + ".slow")).isEqualTo("3\n");
 		clickHouse.query("SYSTEM FLUSH LOGS");
+		// Lint (before the migrate) parses the statement with formatQuery: that query is not the statement.
 		assertThat(clickHouse.query("SELECT count() FROM system.query_log WHERE type = 'QueryStart' AND current_database = '"
-				+ database + "' AND query LIKE '%INSERT INTO slow SELECT%'")).as("sent once").isEqualTo("1\n");
+				+ database + "' AND query LIKE '%INSERT INTO slow SELECT%' AND query NOT LIKE '%formatQuery(%'"))
+			.as("sent once")
+			.isEqualTo("1\n");
 		assertThat(migrations.info("main").migrations()).map(MigrationInfo::state)
 			.containsExactly(MigrationState.APPLIED);
 	}

@@ -1,0 +1,63 @@
+package org.clickhousemigrations.test;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The kit finds each planted defect, and passes on migrations without one, on the embedded ClickHouse. */
+class MigrationsVerifierIT {
+
+	@Test
+	void migrationsWithoutDefectsPassEveryCheck() {
+		MigrationsVerifier.forLocations("classpath:db/kit/good")
+			.roundTrip()
+			.crashAtEveryStatement()
+			.lostAnswers()
+			.lint()
+			.seed("INSERT INTO items VALUES (1, 'a'), (2, 'b'), (3, 'a')")
+			.verify();
+	}
+
+	@Test
+	void aRollbackThatLeavesAColumnBehindIsNamedEvenWhereTheEarlierRollbackDropsTheTable() {
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> MigrationsVerifier.forLocations("classpath:db/kit/leftbehind").roundTrip().verify())
+			.withMessageStartingWith("2 findings in the migrations:\n  1. [round trip] Rolling back app:2 "
+					+ "(app/V2__add_note.sql) does not restore the schema before it: t differs:")
+			.withMessageContaining("  2. [round trip] Applying app:2 (app/V2__add_note.sql) again after its rollback "
+					+ "failed: ")
+			.withMessageContaining("but was  CREATE TABLE <db>.t (`id` UInt32, `note` String)");
+	}
+
+	@Test
+	void aJavaStepThatIsNotSafeToRunAgainIsNamedWithHowToFixIt() {
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> MigrationsVerifier.forLocations("classpath:db/kit/javastep").crashAtEveryStatement()
+				.verify())
+			.satisfies((error) -> assertThat(error.getMessage())
+				.containsPattern("\\[crash at every statement\\] After a crash right after statement 1 of app:2 "
+						+ "\\(write 1 of its Java step\\) \\[\\d of \\d\\], the next run failed")
+				.contains("Make the Java step safe to run again"));
+	}
+
+	@Test
+	void aMigrationThatOnlyWorksOnAnEmptyTableFailsOnSeedData() {
+		MigrationsVerifier.forLocations("classpath:db/kit/emptyonly").verify();
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> MigrationsVerifier.forLocations("classpath:db/kit/emptyonly")
+				.seed("INSERT INTO t VALUES (1, 'one')")
+				.verify())
+			.withMessageStartingWith("1 finding in the migrations:\n  1. [apply to an empty database] The migrations do "
+					+ "not apply to an empty database with the seed data: ")
+			.withMessageContaining("app:2");
+	}
+
+	@Test
+	void lintErrorsFailTheVerification() {
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> MigrationsVerifier.forLocations("classpath:db/kit/dropping").lint().verify())
+			.withMessageContaining("[lint] app:2 (app/V2__drop.sql:1): drop-table: drops table t and every row in it.");
+	}
+
+}

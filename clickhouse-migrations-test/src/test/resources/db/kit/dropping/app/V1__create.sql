@@ -1,0 +1,1 @@
+CREATE TABLE t (id UInt32) ENGINE = MergeTree ORDER BY id;

@@ -1,0 +1,1 @@
+CREATE TABLE t (id UInt32, v String) ENGINE = MergeTree ORDER BY id;

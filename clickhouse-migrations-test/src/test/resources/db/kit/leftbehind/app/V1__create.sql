@@ -1,0 +1,4 @@
+CREATE TABLE t (id UInt32) ENGINE = MergeTree ORDER BY id;
+
+-- rollback
+DROP TABLE t;
