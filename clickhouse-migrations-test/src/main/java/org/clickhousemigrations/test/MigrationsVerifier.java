@@ -49,7 +49,8 @@ public final class MigrationsVerifier {
 
 	private Map<String, Severity> lintRules = Map.of();
 
-	private int parallelism = Math.max(2, Runtime.getRuntime().availableProcessors());
+	// Runs mostly wait (for a lease to end after a crash), so more of them than cores.
+	private int parallelism = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
 	private MigrationsVerifier(List<String> locations) {
 		this.locations = List.copyOf(locations);

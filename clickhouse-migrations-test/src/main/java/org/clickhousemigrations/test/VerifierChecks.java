@@ -8,13 +8,16 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -129,17 +132,30 @@ final class VerifierChecks {
 		}
 	}
 
-	// Each statement k broken in a database of its own, up to `parallelism` at once.
+	/*
+	 * Every statement k broken once. The statements are split into as many ranges as run at once;
+	 * each range goes in one database: a crash right after each of its statements in turn (every run
+	 * after the first is stopped right after its first statement), or every answer in it lost, then
+	 * the state compared with the uninterrupted run. A range that ends otherwise is run again point by
+	 * point, each in a database of its own, to name the statement.
+	 */
 	private Void faults(Baseline baseline, boolean crash) {
-		ExecutorService pool = Executors.newFixedThreadPool(this.parallelism);
+		int total = baseline.statements().size();
+		int ranges = Math.max(1, Math.min(this.parallelism, total));
+		ExecutorService pool = Executors.newFixedThreadPool(ranges);
 		AtomicInteger broken = new AtomicInteger();
 		try {
 			List<Future<?>> all = new ArrayList<>();
-			for (int k = 1; k <= baseline.statements().size(); k++) {
-				int statement = k;
+			for (int r = 0; r < ranges; r++) {
+				int from = 1 + r * total / ranges;
+				int to = (r + 1) * total / ranges;
 				all.add(pool.submit(() -> {
-					if (fault(baseline, statement, crash)) {
-						broken.incrementAndGet();
+					if (from <= to && !range(baseline, from, to, crash)) {
+						for (int k = from; k <= to; k++) {
+							if (fault(baseline, k, crash)) {
+								broken.incrementAndGet();
+							}
+						}
 					}
 				}));
 			}
@@ -153,9 +169,54 @@ final class VerifierChecks {
 		finally {
 			pool.shutdownNow();
 		}
-		this.notes.add((crash ? CRASH : LOST_ANSWERS) + ": " + baseline.statements().size() + " runs, "
+		this.notes.add((crash ? CRASH : LOST_ANSWERS) + ": " + total + " statements in " + ranges + " databases, "
 				+ broken.get() + " found different");
 		return null;
+	}
+
+	// Whether statements from..to, broken one after another in one database, end as the uninterrupted run.
+	private boolean range(Baseline baseline, int from, int to, boolean crash) {
+		String database = database(crash ? "verify_crash" : "verify_lost");
+		DataSource direct = this.server.dataSource(database);
+		var seeded = VerifierRuns.newSeeded();
+		try {
+			if (crash) {
+				for (int k = from; k <= to; k++) {
+					if (!crashAfter((k == from) ? from : 1, database, direct, seeded)) {
+						return false;
+					}
+				}
+			}
+			else {
+				try (FaultProxy proxy = new FaultProxy(this.server.http())) {
+					proxy.loseAnswers(IntStream.rangeClosed(from, to).toArray());
+					this.runs.apply(this.server.dataSource(proxy, database), direct, database, seeded);
+				}
+			}
+			this.runs.apply(direct, direct, database, seeded);
+			return DatabaseState.read(direct, database, true).differences(baseline.state()).isEmpty();
+		}
+		catch (RuntimeException | IOException | SQLException ex) {
+			return false;
+		}
+	}
+
+	// One run stopped right after its k-th statement; false when it ended any other way.
+	private boolean crashAfter(int k, String database, DataSource direct, Set<Integer> seeded) throws IOException {
+		AtomicBoolean killed = new AtomicBoolean();
+		try (FaultProxy proxy = new FaultProxy(this.server.http())) {
+			proxy.afterAnswer(k, () -> {
+				killed.set(true);
+				closeQuietly(proxy);
+			});
+			try {
+				this.runs.apply(this.server.dataSource(proxy, database), direct, database, seeded);
+			}
+			catch (RuntimeException ex) {
+				return killed.get();
+			}
+			return false;
+		}
 	}
 
 	// Returns whether a finding was made.

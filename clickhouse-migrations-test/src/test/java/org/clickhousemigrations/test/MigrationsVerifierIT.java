@@ -37,7 +37,9 @@ class MigrationsVerifierIT {
 				.verify())
 			.satisfies((error) -> assertThat(error.getMessage())
 				.containsPattern("\\[crash at every statement\\] After a crash right after statement 1 of app:2 "
-						+ "\\(write 1 of its Java step\\) \\[\\d of \\d\\], the next run failed")
+						+ "\\((a read|write 2) of its Java step\\) \\[\\d of 6\\], the next run failed: Migration of app:2 "
+						+ "'Next ids' \\(db.kit.javastep.app.V2__NextIds\\) stopped")
+				.contains("write 1 of the Java step is now \"INSERT INTO t VALUES (")
 				.contains("Make the Java step safe to run again"));
 	}
 
