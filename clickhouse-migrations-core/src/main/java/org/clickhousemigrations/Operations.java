@@ -26,6 +26,20 @@ public final class Operations {
 		return of(MigrationStep.sql(forward), MigrationStep.sql(rollback));
 	}
 
+	/**
+	 * A backfill: {@code INSERT INTO <table> SELECT ... FROM <source> ...} copied in chunks, one per
+	 * distinct value of {@code chunkBy} over the rows of {@code source} (e.g. {@code toYYYYMM(at)}, or
+	 * {@code intDiv(id, 1000000)} for ranges of a key), each chunk written once as one block and
+	 * recorded, so that a failure, a kill or a lost answer resumes at the first unfinished chunk. The
+	 * same as the line {@code -- backfill: by <chunkBy>} above the statement in a SQL file.
+	 */
+	public static Operation backfill(String insertSelect, String chunkBy) {
+		if (chunkBy == null || chunkBy.isBlank() || chunkBy.contains("\n")) {
+			throw new IllegalArgumentException("a backfill needs an expression to make chunks by, on one line");
+		}
+		return of(MigrationStep.sql("-- backfill: by " + chunkBy.strip() + "\n" + insertSelect.strip()), null);
+	}
+
 	/** Java code that cannot be undone automatically. */
 	public static Operation java(JavaStep step) {
 		return of(MigrationStep.java(step, describe(step)), null);

@@ -34,6 +34,11 @@ final class FailureNotes {
 		if (sql == null) {
 			return "if it stops half way, it is replayed: reads run again, writes that finished are skipped";
 		}
+		Backfill backfill = Backfill.of(sql).orElse(null);
+		if (backfill != null) {
+			return "a backfill in chunks by " + backfill.chunkBy() + ", each one block with a query id of its own; after "
+					+ "a failure, a kill or a lost answer it goes on from the first unfinished chunk";
+		}
 		StatementTarget target = StatementTarget.of(sql).orElse(null);
 		if (target != null && target.kind() == StatementTarget.Kind.INSERT) {
 			return "if it fails after writing rows, the run stops (PARTIAL) instead of writing them twice";

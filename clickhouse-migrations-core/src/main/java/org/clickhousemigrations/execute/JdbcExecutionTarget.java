@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.clickhousemigrations.MigrationStep;
 import org.clickhousemigrations.history.MigrationHistory;
@@ -71,6 +72,11 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 	public void run(MigrationStep step, String sql, String module, StatementId id, Verdict before) throws Exception {
 		try {
 			if (step.isSql()) {
+				Optional<Backfill> backfill = Backfill.of(sql);
+				if (backfill.isPresent()) {
+					backfill.get().run(this.database.dataSource(), sql, id, step.settings(), this.lookup, id.describe());
+					return;
+				}
 				boolean insert = StatementTarget.isInsert(sql);
 				execute(sql, id.queryId(), insert ? id.deduplicationToken() : null, step.settings());
 				return;
@@ -91,6 +97,13 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 
 	@Override
 	public Verdict verdict(StatementId id, String sql, Throwable answer) {
+		if (sql != null && Backfill.of(sql).isPresent()) {
+			// A backfill looks its chunks up itself when it runs again; a chunk that failed wrote nothing.
+			return (answer != null && ErrorClasses.of(answer, sql) == ErrorClasses.Handling.FAILED)
+					? new Verdict(Verdict.Kind.FAILED, id.attempt(), "a chunk of the backfill failed; the chunks before "
+							+ "it stay written and the next run goes on from it")
+					: Verdict.notStarted();
+		}
 		return this.lookup.verdict(id, sql, answer, id.describe());
 	}
 

@@ -61,16 +61,7 @@ final class StatementLookup {
 					&& StatementTarget.isOnCluster(sql) && this.database.cluster() != null) {
 				return this.ddlQueue.await(connection, this.database.cluster(), ClickHouseErrors.describe(answer));
 			}
-			awaitEnd(connection, id);
-			flushLogs(connection);
-			List<LoggedQuery> logged = read(connection, id);
-			if (logged.isEmpty()) {
-				// A request that reached the server a moment ago may not show yet: look once more.
-				Thread.sleep(SETTLE.toMillis());
-				awaitEnd(connection, id);
-				flushLogs(connection);
-				logged = read(connection, id);
-			}
+			List<LoggedQuery> logged = logged(connection, id.prefix());
 			return (sql != null) ? judge(connection, id, sql, logged, statement)
 					: judgeJava(connection, id, logged, statement);
 		}
@@ -84,13 +75,31 @@ final class StatementLookup {
 		}
 	}
 
+	/**
+	 * Every query whose id starts with {@code prefix}, in the order they ended, once none of them
+	 * runs any more.
+	 */
+	List<LoggedQuery> logged(Connection connection, String prefix) throws SQLException, InterruptedException {
+		awaitEnd(connection, prefix);
+		flushLogs(connection);
+		List<LoggedQuery> logged = read(connection, prefix);
+		if (logged.isEmpty()) {
+			// A request that reached the server a moment ago may not show yet: look once more.
+			Thread.sleep(SETTLE.toMillis());
+			awaitEnd(connection, prefix);
+			flushLogs(connection);
+			logged = read(connection, prefix);
+		}
+		return logged;
+	}
+
 	// Its progress, while it runs, is ProgressMonitor's to log: this says once that it waits.
-	private void awaitEnd(Connection connection, StatementId id) throws SQLException, InterruptedException {
+	private void awaitEnd(Connection connection, String prefix) throws SQLException, InterruptedException {
 		boolean told = false;
 		while (true) {
 			try (PreparedStatement query = connection.prepareStatement("SELECT query_id, elapsed FROM "
 					+ table("processes") + " WHERE startsWith(query_id, ?)")) {
-				query.setString(1, id.prefix());
+				query.setString(1, prefix);
 				try (ResultSet running = query.executeQuery()) {
 					if (!running.next()) {
 						return;
@@ -117,12 +126,12 @@ final class StatementLookup {
 		}
 	}
 
-	private List<LoggedQuery> read(Connection connection, StatementId id) throws SQLException {
+	private List<LoggedQuery> read(Connection connection, String prefix) throws SQLException {
 		List<LoggedQuery> logged = new ArrayList<>();
 		try (PreparedStatement query = connection.prepareStatement("SELECT query_id, toString(type), exception, "
 				+ "written_rows, query, toUnixTimestamp(query_start_time), toUnixTimestamp(event_time) FROM "
 				+ table("query_log") + " WHERE startsWith(query_id, ?) ORDER BY event_time_microseconds")) {
-			query.setString(1, id.prefix());
+			query.setString(1, prefix);
 			try (ResultSet rows = query.executeQuery()) {
 				while (rows.next()) {
 					logged.add(new LoggedQuery(rows.getString(1), rows.getString(2), String.valueOf(rows.getString(3)),

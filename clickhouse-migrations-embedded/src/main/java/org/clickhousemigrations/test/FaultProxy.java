@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * A TCP proxy in front of ClickHouse's HTTP port that breaks things on purpose. It counts the
  * requests and answers of migration statements (requests whose {@code query_id} is a statement
  * identity of this library: {@code chm_..._a<n>}, a Java step's reads {@code _r<n>}, writes
- * {@code _w<n>_<checksum>} and its {@code _done} marker) and does what it was told:
+ * {@code _w<n>_<checksum>} and its {@code _done} marker, a backfill's chunks {@code _c<hash>}) and does
+ * what it was told:
  * <ul>
  * <li>right after ClickHouse answered the k-th one, before a byte of that answer reaches the
  * client: runs an action (kill the client's process) or drops the connection, so that the answer
@@ -37,7 +38,7 @@ public final class FaultProxy implements AutoCloseable {
 
 	private static final Pattern QUERY_ID = Pattern.compile("[?&]query_id=([^& ]+)");
 
-	private static final Pattern STATEMENT = Pattern.compile("chm_\\w+?_a\\d+(?:_done|_r\\d+|_w\\d+_\\w+)?");
+	private static final Pattern STATEMENT = Pattern.compile("chm_\\w+?_(?:a\\d+(?:_done|_r\\d+|_w\\d+_\\w+)?|c[0-9a-f]{16})");
 
 	private final URI target;
 

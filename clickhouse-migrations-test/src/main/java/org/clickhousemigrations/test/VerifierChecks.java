@@ -43,8 +43,9 @@ final class VerifierChecks {
 
 	private static final String APPLY = "apply to an empty database";
 
-	// chm_<hash>_<module>_<version>_<f|r><n>_a<attempt>[_r<n>|_w<n>_<sum>|_done]
-	private static final Pattern QUERY_ID = Pattern.compile("chm_[0-9a-f]+_(.+)_([^_]+)_([fr])(\\d+)_a\\d+(_r\\d+|_w(\\d+)_\\w+|_done)?");
+	// chm_<hash>_<module>_<version>_<f|r><n>_a<attempt>[_r<n>|_w<n>_<sum>|_done], or ..._c<hash> of a chunk
+	private static final Pattern QUERY_ID = Pattern
+		.compile("chm_[0-9a-f]+_(.+)_([^_]+)_([fr])(\\d+)_(?:a\\d+(_r\\d+|_w(\\d+)_\\w+|_done)?|(c)[0-9a-f]{16})");
 
 	private final VerifierServer server;
 
@@ -353,7 +354,8 @@ final class VerifierChecks {
 		if (!matcher.matches()) {
 			return "statement " + k + " (" + queryId + ")";
 		}
-		String part = (matcher.group(6) != null) ? " (write " + matcher.group(6) + " of its Java step)"
+		String part = (matcher.group(7) != null) ? " (a chunk of its backfill)"
+				: (matcher.group(6) != null) ? " (write " + matcher.group(6) + " of its Java step)"
 				: (matcher.group(5) != null && matcher.group(5).startsWith("_r")) ? " (a read of its Java step)"
 						: (matcher.group(5) != null) ? " (its end marker)" : "";
 		return ("r".equals(matcher.group(3)) ? "rollback statement " : "statement ") + matcher.group(4) + " of "

@@ -1,0 +1,188 @@
+package org.clickhousemigrations.execute;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.clickhousemigrations.model.Checksums;
+import org.clickhousemigrations.sql.StatementSettings;
+import org.clickhousemigrations.sql.StatementTarget;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A backfill: an {@code INSERT INTO t SELECT ... FROM source} whose leading comments hold
+ * {@code -- backfill: by <expression>}, copied in chunks, one per distinct value of the expression
+ * over the rows of {@code source}. Each chunk is the statement itself, its reads of {@code source}
+ * narrowed to the chunk by {@code additional_table_filters}, written as one block (so a failed
+ * chunk wrote nothing), with a query id and deduplication token of its own. A run looks up which
+ * chunks finished in an earlier attempt or run ({@code system.query_log}) and copies the others,
+ * so a failure, a kill or a lost answer resumes at the first unfinished chunk, and materialized
+ * views fed by the target see every row once.
+ */
+final class Backfill {
+
+	private static final Logger logger = LoggerFactory.getLogger(Backfill.class);
+
+	private static final Pattern DIRECTIVE = Pattern.compile("(?m)^[ \\t]*--[ \\t]*backfill:[ \\t]*by[ \\t]+(.+?)[ \\t]*;?$");
+
+	private static final String NAME = "(?:`(?:[^`\\\\]|\\\\.)+`|\"(?:[^\"\\\\]|\\\\.)+\"|[A-Za-z_][\\w$]*)";
+
+	private static final Pattern SOURCE = Pattern.compile("(?is)\\bSELECT\\b.*?\\bFROM\\s+(" + NAME + "(?:\\." + NAME + ")?)");
+
+	// Squashed into one block until the chunk's last row: one part per partition, written at the end.
+	private static final String ONE_BLOCK = "18446744073709551615";
+
+	private final String chunkBy;
+
+	private final String source;
+
+	private Backfill(String chunkBy, String source) {
+		this.chunkBy = chunkBy;
+		this.source = source;
+	}
+
+	/**
+	 * The backfill a statement asks for, or empty when its leading comments hold no directive.
+	 * @throws IllegalArgumentException when the statement is not an {@code INSERT ... SELECT ... FROM} a table
+	 */
+	static Optional<Backfill> of(String sql) {
+		Matcher leading = StatementTarget.LEADING_COMMENTS.matcher(sql);
+		Matcher directive = leading.lookingAt() ? DIRECTIVE.matcher(leading.group()) : null;
+		if (directive == null || !directive.find()) {
+			return Optional.empty();
+		}
+		String statement = sql.substring(leading.end());
+		Matcher source = SOURCE.matcher(statement);
+		if (!StatementTarget.isInsert(statement) || !source.find()) {
+			throw new IllegalArgumentException("'-- backfill: by " + directive.group(1) + "' stands above a statement "
+					+ "that is not INSERT INTO <table> SELECT ... FROM <source>: write the backfill as one");
+		}
+		return Optional.of(new Backfill(directive.group(1), source.group(1).replace("`", "").replace("\"", "")));
+	}
+
+	/** The expression chunks are made by. */
+	String chunkBy() {
+		return this.chunkBy;
+	}
+
+	/**
+	 * Copies every chunk that has not finished, each on a connection of its own from the pool; a
+	 * chunk whose answer is lost is looked up, not sent again.
+	 * @param lookup what tells which chunks finished before
+	 * @param statement how logs name the statement
+	 */
+	void run(DataSource dataSource, String sql, StatementId id, Map<String, String> settings, StatementLookup lookup,
+			String statement) throws SQLException, InterruptedException {
+		String prefix = id.base() + "_c";
+		List<Chunk> chunks;
+		Map<String, Long> finished = new HashMap<>();
+		try (Connection connection = dataSource.getConnection()) {
+			chunks = plan(connection);
+			for (LoggedQuery query : lookup.logged(connection, prefix)) {
+				if (query.finished()) {
+					finished.put(query.queryId(), query.writtenRows());
+				}
+			}
+		}
+		long started = System.nanoTime();
+		long rows = 0;
+		int done = 0;
+		int copied = 0;
+		for (Chunk chunk : chunks) {
+			String queryId = prefix + Checksums.of(chunk.type() + ":" + chunk.value()).substring(0, 16);
+			Long before = finished.get(queryId);
+			if (before != null) {
+				rows += before;
+				done++;
+				continue;
+			}
+			long chunkStarted = System.nanoTime();
+			long written = copy(dataSource, sql, queryId, settings, chunk, lookup);
+			rows += written;
+			done++;
+			copied++;
+			double seconds = (System.nanoTime() - started) / 1e9;
+			logger.info("Backfill {}: chunk {} of {} ({} = {}) wrote {} rows in {} ms; {} rows so far (views "
+					+ "included), {} rows/s, about {} s left", statement, done, chunks.size(), this.chunkBy,
+					chunk.value(), written, (System.nanoTime() - chunkStarted) / 1_000_000, rows,
+					Math.round(rows / Math.max(seconds, 1e-3)), Math.round(seconds / copied * (chunks.size() - done)));
+		}
+		logger.info("Backfill {} done: {} chunks by {} ({} copied now, {} before), {} rows written (views included)",
+				statement, chunks.size(), this.chunkBy, copied, chunks.size() - copied, rows);
+	}
+
+	// One chunk; its rows written (views included).
+	private long copy(DataSource dataSource, String sql, String queryId, Map<String, String> settings, Chunk chunk,
+			StatementLookup lookup) throws SQLException, InterruptedException {
+		try (Connection connection = dataSource.getConnection(); Statement insert = connection.createStatement()) {
+			StatementSettings.apply(insert, queryId, queryId, chunkSettings(settings, chunk));
+			return Math.max(0, insert.executeLargeUpdate(sql));
+		}
+		catch (SQLException | RuntimeException ex) {
+			if (ErrorClasses.of(ex, sql) != ErrorClasses.Handling.LOOK_UP) {
+				throw ex;
+			}
+			try (Connection connection = dataSource.getConnection()) {
+				for (LoggedQuery query : lookup.logged(connection, queryId)) {
+					if (query.finished()) {
+						logger.info("Backfill chunk {}: its answer was lost, and ClickHouse says it finished", queryId);
+						return query.writtenRows();
+					}
+				}
+			}
+			// Not finished: one block, so it wrote nothing; the step runs again and so does the chunk.
+			throw ex;
+		}
+	}
+
+	private Map<String, String> chunkSettings(Map<String, String> settings, Chunk chunk) {
+		Map<String, String> all = new LinkedHashMap<>(settings);
+		String filter = "(" + this.chunkBy + ") = CAST(" + literal(chunk.value()) + ", " + literal(chunk.type()) + ")";
+		all.put("additional_table_filters", "{" + literal(this.source) + ": " + literal(filter) + "}");
+		all.put("max_insert_threads", "1");
+		all.put("min_insert_block_size_rows", ONE_BLOCK);
+		all.put("min_insert_block_size_bytes", ONE_BLOCK);
+		all.put("min_insert_block_size_rows_for_materialized_views", ONE_BLOCK);
+		all.put("min_insert_block_size_bytes_for_materialized_views", ONE_BLOCK);
+		return all;
+	}
+
+	/** The chunks, in the order of their values. */
+	List<Chunk> plan(Connection connection) throws SQLException {
+		List<Chunk> chunks = new ArrayList<>();
+		try (Statement query = connection.createStatement();
+				ResultSet values = query.executeQuery("SELECT toString(v), toTypeName(v) FROM (SELECT DISTINCT ("
+						+ this.chunkBy + ") AS v FROM " + this.source + ") ORDER BY v")) {
+			while (values.next()) {
+				chunks.add(new Chunk(values.getString(1), values.getString(2)));
+			}
+		}
+		return chunks;
+	}
+
+	/**
+	 * One chunk: the rows of the source whose expression has this value.
+	 *
+	 * @param value the value, as {@code toString} shows it
+	 * @param type its ClickHouse type
+	 */
+	record Chunk(String value, String type) {
+	}
+
+	private static String literal(String text) {
+		return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+	}
+
+}
