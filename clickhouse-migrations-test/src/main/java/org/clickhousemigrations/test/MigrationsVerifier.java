@@ -49,7 +49,7 @@ public final class MigrationsVerifier {
 
 	private Map<String, Severity> lintRules = Map.of();
 
-	// Runs mostly wait (for a lease to end after a crash), so more of them than cores.
+	// Runs mostly wait for ClickHouse, so more of them than cores.
 	private int parallelism = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
 	private MigrationsVerifier(List<String> locations) {

@@ -119,7 +119,7 @@ final class VerifierChecks {
 		String database = database("verify_base");
 		try (FaultProxy proxy = new FaultProxy(this.server.http())) {
 			this.runs.apply(this.server.dataSource(proxy, database), this.server.dataSource(database), database,
-					VerifierRuns.newSeeded());
+					VerifierRuns.newSeeded(), false);
 			DatabaseState state = DatabaseState.read(this.server.dataSource(database), database, true);
 			this.notes.add(this.runs.migrations(this.server.dataSource(database)).size() + " migrations, "
 					+ proxy.statements().size() + " statements" + (this.runs.seeded() ? ", with seed data" : "") + ", "
@@ -183,7 +183,7 @@ final class VerifierChecks {
 		try {
 			if (crash) {
 				for (int k = from; k <= to; k++) {
-					if (!crashAfter((k == from) ? from : 1, database, direct, seeded)) {
+					if (!crashAfter((k == from) ? from : 1, k != from, database, direct, seeded)) {
 						return false;
 					}
 				}
@@ -191,10 +191,10 @@ final class VerifierChecks {
 			else {
 				try (FaultProxy proxy = new FaultProxy(this.server.http())) {
 					proxy.loseAnswers(IntStream.rangeClosed(from, to).toArray());
-					this.runs.apply(this.server.dataSource(proxy, database), direct, database, seeded);
+					this.runs.apply(this.server.dataSource(proxy, database), direct, database, seeded, false);
 				}
 			}
-			this.runs.apply(direct, direct, database, seeded);
+			this.runs.apply(direct, direct, database, seeded, crash);
 			return DatabaseState.read(direct, database, true).differences(baseline.state()).isEmpty();
 		}
 		catch (RuntimeException | IOException | SQLException ex) {
@@ -203,7 +203,8 @@ final class VerifierChecks {
 	}
 
 	// One run stopped right after its k-th statement; false when it ended any other way.
-	private boolean crashAfter(int k, String database, DataSource direct, Set<Integer> seeded) throws IOException {
+	private boolean crashAfter(int k, boolean afterCrash, String database, DataSource direct, Set<Integer> seeded)
+			throws IOException {
 		AtomicBoolean killed = new AtomicBoolean();
 		try (FaultProxy proxy = new FaultProxy(this.server.http())) {
 			proxy.afterAnswer(k, () -> {
@@ -211,7 +212,7 @@ final class VerifierChecks {
 				closeQuietly(proxy);
 			});
 			try {
-				this.runs.apply(this.server.dataSource(proxy, database), direct, database, seeded);
+				this.runs.apply(this.server.dataSource(proxy, database), direct, database, seeded, afterCrash);
 			}
 			catch (RuntimeException ex) {
 				return killed.get();
@@ -235,7 +236,7 @@ final class VerifierChecks {
 				proxy.loseAnswers(k);
 			}
 			try {
-				this.runs.apply(this.server.dataSource(proxy, database), direct, database, seeded);
+				this.runs.apply(this.server.dataSource(proxy, database), direct, database, seeded, false);
 			}
 			catch (RuntimeException ex) {
 				if (!crash) {
@@ -244,7 +245,7 @@ final class VerifierChecks {
 			}
 			if (crash) {
 				try {
-					this.runs.apply(direct, direct, database, seeded);
+					this.runs.apply(direct, direct, database, seeded, true);
 				}
 				catch (RuntimeException ex) {
 					return found(CRASH, where + ", the next run failed: " + firstLine(ex)

@@ -17,6 +17,8 @@ import org.clickhousemigrations.LintSettings;
 import org.clickhousemigrations.ResolvedMigration;
 import org.clickhousemigrations.engine.DefaultClickHouseMigrations;
 import org.clickhousemigrations.execute.Retry;
+import org.clickhousemigrations.lock.MigrationLock;
+import org.clickhousemigrations.model.MigrationDatabase;
 import org.clickhousemigrations.resolve.JavaMigrationFactory;
 import org.clickhousemigrations.resolve.SqlScript;
 import org.clickhousemigrations.sql.StatementTarget;
@@ -30,9 +32,6 @@ final class VerifierRuns {
 
 	// Short, so that a run whose ClickHouse went away (a simulated crash) gives up at once.
 	private static final Retry RETRY = new Retry(2, Duration.ofMillis(300));
-
-	// A crashed run leaves its lock; the next run takes it over once this lease is over.
-	private static final Duration LEASE = Duration.ofSeconds(1);
 
 	private final List<String> locations;
 
@@ -62,6 +61,14 @@ final class VerifierRuns {
 
 	/** The engine on {@code dataSource}, lint off at migrate (the lint check runs apart). */
 	ClickHouseMigrations engine(DataSource dataSource) {
+		return engine(dataSource, false);
+	}
+
+	/**
+	 * @param afterCrash whether the run before was stopped as a killed process stops: this one then
+	 * takes the lock over as from a holder whose lease expired, without waiting for the lease
+	 */
+	ClickHouseMigrations engine(DataSource dataSource, boolean afterCrash) {
 		return DefaultClickHouseMigrations.builder()
 			.database("main", dataSource)
 			.locations(this.locations)
@@ -71,7 +78,7 @@ final class VerifierRuns {
 			.lint(new LintSettings(true, this.lint.rules(), this.lint.rewriteWarningBytes(), LintSettings.OnMigrate.OFF))
 			.rememberSchema(false)
 			.retry(RETRY)
-			.lockTimes(Duration.ofMinutes(1), LEASE)
+			.lock(new TakenOver(afterCrash))
 			.build();
 	}
 
@@ -79,8 +86,8 @@ final class VerifierRuns {
 	 * Applies every migration through {@code through}; seed statements go straight to
 	 * {@code direct} (a fault meant for migrations must not hit them), each once per {@code seeded} set.
 	 */
-	void apply(DataSource through, DataSource direct, String database, Set<Integer> seeded) {
-		ClickHouseMigrations engine = engine(through);
+	void apply(DataSource through, DataSource direct, String database, Set<Integer> seeded, boolean afterCrash) {
+		ClickHouseMigrations engine = engine(through, afterCrash);
 		if (this.seed.isEmpty()) {
 			engine.migrate();
 			return;
@@ -126,6 +133,34 @@ final class VerifierRuns {
 				return result.next() && result.getLong(1) > 0;
 			}
 		}
+	}
+
+	/**
+	 * Each run has its database to itself, so the lock only has to say whether the run before it
+	 * died: the engine then asks ClickHouse about the statement that run may have left in flight.
+	 */
+	private record TakenOver(boolean afterCrash) implements MigrationLock {
+
+		@Override
+		public Held acquire(MigrationDatabase database) {
+			return new Held() {
+
+				@Override
+				public void check() {
+				}
+
+				@Override
+				public boolean tookOver() {
+					return TakenOver.this.afterCrash;
+				}
+
+				@Override
+				public void close() {
+				}
+
+			};
+		}
+
 	}
 
 	/** The migrations, in the order they run. */
