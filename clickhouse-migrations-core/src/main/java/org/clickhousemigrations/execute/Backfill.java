@@ -72,6 +72,11 @@ final class Backfill {
 		return Optional.of(new Backfill(directive.group(1), source.group(1).replace("`", "").replace("\"", "")));
 	}
 
+	/** The query ids whose progress shows for the statement: its attempts, or a backfill's chunks. */
+	static String watched(String sql, StatementId id) {
+		return (sql != null && of(sql).isPresent()) ? id.base() + "_c" : id.prefix();
+	}
+
 	/** The expression chunks are made by. */
 	String chunkBy() {
 		return this.chunkBy;

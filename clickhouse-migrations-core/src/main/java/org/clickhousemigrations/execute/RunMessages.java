@@ -30,15 +30,17 @@ final class RunMessages {
 
 	private static String failed(ResolvedMigration migration, String database, boolean rollback, int index, int total,
 			String error, String statement) {
+		String before = (index == 0) ? "" : (index == 1) ? "statement 1" : "statements 1 to " + index;
 		String next = rollback
 				? "Fix the cause and run the rollback again: it resumes at rollback statement " + (index + 1)
 						+ "; or finish by hand and run repair."
-				: "Fix the cause and migrate again: it resumes at statement " + (index + 1) + " if statements 1 to "
-						+ index + " are unchanged.";
+				: "Fix the cause and migrate again: it resumes at statement " + (index + 1)
+						+ ((index == 0) ? "." : " if " + before + ((index == 1) ? " is" : " are") + " unchanged.");
+		String applied = (index == 0) ? "" : "  " + Character.toUpperCase(before.charAt(0)) + before.substring(1)
+				+ ((index == 1) ? " ran and stays" : " ran and stay") + " applied (ClickHouse has no transactions). ";
 		return String.format("%s of %s '%s' (%s) failed on database '%s' at statement %d of %d: %s%n  statement: %s%n"
-				+ "  Statements 1 to %d ran and stay applied (ClickHouse has no transactions). %s",
-				rollback ? "Rollback" : "Migration", migration.key(), migration.description(), migration.script(),
-				database, index + 1, total, error, statement, index, next);
+				+ "%s%s", rollback ? "Rollback" : "Migration", migration.key(), migration.description(),
+				migration.script(), database, index + 1, total, error, statement, applied, (index == 0) ? "  " + next : next);
 	}
 
 	private static String unknown(ResolvedMigration migration, String database, boolean rollback, int index, int total,
