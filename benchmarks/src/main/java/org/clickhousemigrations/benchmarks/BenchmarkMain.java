@@ -23,10 +23,6 @@ import org.clickhousemigrations.resolve.JavaMigrationFactory;
 import org.clickhousemigrations.resolve.MigrationResolver;
 import org.clickhousemigrations.test.EmbeddedClickHouse;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * Runs this library, Flyway with its ClickHouse plugin and plain JDBC on identical generated
@@ -63,7 +59,7 @@ public final class BenchmarkMain {
 			BenchmarkMain benchmark = new BenchmarkMain(clickHouse, work);
 			System.out.println("\nClickHouse " + clickHouse.query("SELECT version()").trim() + ", Java "
 					+ System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores\n");
-			List<String> sections = List.of(((args.length > 1) ? args[1] : "cold,boot,history,startup,databases")
+			List<String> sections = List.of(((args.length > 1) ? args[1] : "cold,boot,history,startup,databases,backfill,kit")
 				.split(","));
 			if (sections.contains("cold")) {
 				benchmark.coldApply(sizes);
@@ -75,10 +71,17 @@ public final class BenchmarkMain {
 				benchmark.historyGrowth();
 			}
 			if (sections.contains("startup")) {
-				benchmark.starterOverhead();
+				StartupBenchmark.run(clickHouse, Workload.CREATE_AND_INSERT.write(work.resolve("startup"), 50),
+						benchmark.newDatabase());
 			}
 			if (sections.contains("databases")) {
 				benchmark.manyDatabases();
+			}
+			if (sections.contains("backfill")) {
+				DataBenchmarks.backfill(clickHouse, benchmark.newDatabase(), work);
+			}
+			if (sections.contains("kit")) {
+				DataBenchmarks.kit(work);
 			}
 		}
 		System.exit(0);
@@ -229,34 +232,6 @@ public final class BenchmarkMain {
 		sample.forEach((query) -> System.out.println("    " + query));
 	}
 
-	/** What the starter adds to the start-up of an application with nothing pending. */
-	private void starterOverhead() throws Exception {
-		System.out.println("\n## Start-up of a Spring Boot application with nothing pending (median of 10)\n");
-		Path migrations = Workload.CREATE_AND_INSERT.write(this.work.resolve("startup"), 50);
-		String database = newDatabase();
-		String[] properties = { "spring.datasource.url=" + this.clickHouse.jdbcUrl(database),
-				"spring.datasource.username=" + this.clickHouse.username(), "spring.main.banner-mode=off",
-				"logging.level.root=WARN", "clickhouse.migrations.locations=filesystem:" + migrations };
-		start(properties, true);
-		long without = median(10, () -> start(properties, false));
-		long with = median(10, () -> start(properties, true));
-		System.out.println("| application | start-up ms |");
-		System.out.println("|---|---|");
-		System.out.printf("| without the starter (clickhouse.migrations.enabled=false) | %d |%n", without);
-		System.out.printf("| with the starter | %d |%n", with);
-		System.out.printf("| added by the starter | %d |%n", with - without);
-	}
-
-	private long start(String[] properties, boolean enabled) {
-		long started = System.nanoTime();
-		new SpringApplicationBuilder(StartupApp.class).web(WebApplicationType.NONE)
-			.properties(properties)
-			.properties("clickhouse.migrations.enabled=" + enabled)
-			.run()
-			.close();
-		return (System.nanoTime() - started) / 1_000_000;
-	}
-
 	private Measure apply(Contender contender, Path migrations, List<String> statements) throws Exception {
 		try (HikariDataSource dataSource = dataSource(newDatabase())) {
 			return measure(() -> {
@@ -280,7 +255,7 @@ public final class BenchmarkMain {
 				Arrays.stream(statements).map(MigrationStep::sql).toList(), null, "none");
 	}
 
-	private String newDatabase() {
+	String newDatabase() {
 		String name = "bench_" + (++this.databases);
 		this.clickHouse.query("CREATE DATABASE " + name);
 		return name;
@@ -296,7 +271,8 @@ public final class BenchmarkMain {
 		return dataSource;
 	}
 
-	private static long median(int runs, Callable<Long> run) throws Exception {
+	/** The median of {@code runs} runs. */
+	static long median(int runs, Callable<Long> run) throws Exception {
 		long[] values = new long[runs];
 		for (int i = 0; i < runs; i++) {
 			values[i] = run.call();
@@ -310,12 +286,6 @@ public final class BenchmarkMain {
 	}
 
 	private record Measure(long millis, long requests, Instant from, Instant to) {
-	}
-
-	@SpringBootConfiguration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
-	static class StartupApp {
-
 	}
 
 }

@@ -128,6 +128,7 @@ public class ClickHouseMigrationsAutoConfiguration {
 			.listeners(listeners.orderedStream().toList())
 			.rollbackEnabled(properties.isRollbackEnabled())
 			.parallelism(properties.getParallelism())
+			.backfillParallelism(properties.getBackfillParallelism())
 			.lint(properties.getLint().toSettings())
 			.classLoader(beanFactory.getBeanClassLoader())
 			.build();

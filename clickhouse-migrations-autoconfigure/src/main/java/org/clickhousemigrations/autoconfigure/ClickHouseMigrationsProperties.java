@@ -42,6 +42,9 @@ public class ClickHouseMigrationsProperties {
 	/** How many databases migrate at the same time, each under its own lock. */
 	private int parallelism = 1;
 
+	/** How many chunks of a backfill are copied at once; each holds its rows in memory until written. */
+	private int backfillParallelism = 2;
+
 	private final History history = new History();
 
 	private final Lock lock = new Lock();
@@ -59,6 +62,14 @@ public class ClickHouseMigrationsProperties {
 
 	public void setSecretPlaceholders(List<String> secretPlaceholders) {
 		this.secretPlaceholders = secretPlaceholders;
+	}
+
+	public int getBackfillParallelism() {
+		return this.backfillParallelism;
+	}
+
+	public void setBackfillParallelism(int backfillParallelism) {
+		this.backfillParallelism = backfillParallelism;
 	}
 
 	public int getParallelism() {

@@ -96,6 +96,8 @@ public final class ClickHouseMigrationsBuilder {
 
 	private LintSettings lint = LintSettings.DEFAULTS;
 
+	private int backfillParallelism = JdbcExecutionTargetFactory.DEFAULT_BACKFILL_PARALLELISM;
+
 	private Duration progressAfter = Duration.ofSeconds(5);
 
 	private Duration progressEvery = Duration.ofSeconds(5);
@@ -248,6 +250,15 @@ public final class ClickHouseMigrationsBuilder {
 		return this;
 	}
 
+	/** How many chunks of a backfill are copied at once (2 unless set); each holds its rows in memory until written. */
+	public ClickHouseMigrationsBuilder backfillParallelism(int backfillParallelism) {
+		if (backfillParallelism < 1) {
+			throw new IllegalArgumentException("backfill parallelism must be at least 1, not " + backfillParallelism);
+		}
+		this.backfillParallelism = backfillParallelism;
+		return this;
+	}
+
 	/** How lint checks migrations, and what a migrate does with it first; {@link LintSettings#DEFAULTS} unless set. */
 	public ClickHouseMigrationsBuilder lint(LintSettings lint) {
 		this.lint = Objects.requireNonNull(lint, "lint");
@@ -288,7 +299,8 @@ public final class ClickHouseMigrationsBuilder {
 
 	ExecutionTargetFactory targets() {
 		return (this.targets != null) ? this.targets
-				: new JdbcExecutionTargetFactory(history(), this.placeholders, this.retry, this.secretPlaceholders);
+				: new JdbcExecutionTargetFactory(history(), this.placeholders, this.retry, this.secretPlaceholders,
+						this.backfillParallelism);
 	}
 
 	SchemaSnapshots snapshots() {

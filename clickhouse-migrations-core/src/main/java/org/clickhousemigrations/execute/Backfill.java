@@ -10,6 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,47 +90,124 @@ final class Backfill {
 	/**
 	 * Copies every chunk that has not finished, each on a connection of its own from the pool; a
 	 * chunk whose answer is lost is looked up, not sent again.
-	 * @param lookup what tells which chunks finished before
+	 * @param lookup what tells which chunks finished
+	 * @param ranBefore whether the step ran before (an earlier attempt or run): then the chunks that
+	 * finished are looked up first
+	 * @param parallelism how many chunks are copied at once
 	 * @param statement how logs name the statement
 	 */
 	void run(DataSource dataSource, String sql, StatementId id, Map<String, String> settings, StatementLookup lookup,
-			String statement) throws SQLException, InterruptedException {
+			boolean ranBefore, int parallelism, String statement) throws SQLException, InterruptedException {
 		String prefix = id.base() + "_c";
 		List<Chunk> chunks;
 		Map<String, Long> finished = new HashMap<>();
 		try (Connection connection = dataSource.getConnection()) {
 			chunks = plan(connection);
-			for (LoggedQuery query : lookup.logged(connection, prefix)) {
+			for (LoggedQuery query : ranBefore ? lookup.logged(connection, prefix) : List.<LoggedQuery>of()) {
 				if (query.finished()) {
 					finished.put(query.queryId(), query.writtenRows());
 				}
 			}
 		}
-		long started = System.nanoTime();
-		long rows = 0;
-		int done = 0;
-		int copied = 0;
+		List<Chunk> left = new ArrayList<>();
+		long before = 0;
 		for (Chunk chunk : chunks) {
-			String queryId = prefix + Checksums.of(chunk.type() + ":" + chunk.value()).substring(0, 16);
-			Long before = finished.get(queryId);
-			if (before != null) {
-				rows += before;
-				done++;
-				continue;
+			Long written = finished.get(queryId(prefix, chunk));
+			if (written != null) {
+				before += written;
 			}
-			long chunkStarted = System.nanoTime();
-			long written = copy(dataSource, sql, queryId, settings, chunk, lookup);
-			rows += written;
-			done++;
-			copied++;
-			double seconds = (System.nanoTime() - started) / 1e9;
-			logger.info("Backfill {}: chunk {} of {} ({} = {}) wrote {} rows in {} ms; {} rows so far (views "
-					+ "included), {} rows/s, about {} s left", statement, done, chunks.size(), this.chunkBy,
-					chunk.value(), written, (System.nanoTime() - chunkStarted) / 1_000_000, rows,
-					Math.round(rows / Math.max(seconds, 1e-3)), Math.round(seconds / copied * (chunks.size() - done)));
+			else {
+				left.add(chunk);
+			}
+		}
+		Progress progress = new Progress(statement, chunks.size(), chunks.size() - left.size(), before);
+		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, left.size())),
+				(task) -> new Thread(task, "clickhouse-migrations-backfill"));
+		try {
+			List<Future<?>> copies = new ArrayList<>();
+			for (Chunk chunk : left) {
+				copies.add(pool.submit(() -> {
+					long chunkStarted = System.nanoTime();
+					long written = copy(dataSource, sql, queryId(prefix, chunk), settings, chunk, lookup);
+					progress.done(chunk, written, chunkStarted);
+					return null;
+				}));
+			}
+			// Every chunk already sent is waited for (ClickHouse finishes it anyway); the first failure is thrown.
+			Exception failure = null;
+			for (Future<?> copy : copies) {
+				try {
+					copy.get();
+				}
+				catch (ExecutionException ex) {
+					if (failure == null) {
+						failure = (ex.getCause() instanceof Exception cause) ? cause : ex;
+						copies.forEach((each) -> each.cancel(false));
+					}
+				}
+				catch (CancellationException ex) {
+					// Not started after the failure: it runs in the next attempt.
+				}
+			}
+			if (failure instanceof SQLException sqlFailure) {
+				throw sqlFailure;
+			}
+			if (failure instanceof RuntimeException runtimeFailure) {
+				throw runtimeFailure;
+			}
+			if (failure != null) {
+				throw new IllegalStateException(failure);
+			}
+		}
+		finally {
+			pool.shutdownNow();
 		}
 		logger.info("Backfill {} done: {} chunks by {} ({} copied now, {} before), {} rows written (views included)",
-				statement, chunks.size(), this.chunkBy, copied, chunks.size() - copied, rows);
+				statement, chunks.size(), this.chunkBy, left.size(), chunks.size() - left.size(), progress.rows());
+	}
+
+	private static String queryId(String prefix, Chunk chunk) {
+		return prefix + Checksums.of(chunk.type() + ":" + chunk.value()).substring(0, 16);
+	}
+
+	/** What has been copied, logged as each chunk ends. */
+	private final class Progress {
+
+		private final String statement;
+
+		private final int total;
+
+		private final long started = System.nanoTime();
+
+		private final int doneBefore;
+
+		private int done;
+
+		private long rows;
+
+		Progress(String statement, int total, int done, long rows) {
+			this.statement = statement;
+			this.total = total;
+			this.doneBefore = done;
+			this.done = done;
+			this.rows = rows;
+		}
+
+		synchronized void done(Chunk chunk, long written, long chunkStarted) {
+			this.done++;
+			this.rows += written;
+			double seconds = (System.nanoTime() - this.started) / 1e9;
+			logger.info("Backfill {}: chunk {} of {} ({} = {}) wrote {} rows in {} ms; {} rows so far (views "
+					+ "included), {} rows/s, about {} s left", this.statement, this.done, this.total,
+					Backfill.this.chunkBy, chunk.value(), written, (System.nanoTime() - chunkStarted) / 1_000_000,
+					this.rows, Math.round(this.rows / Math.max(seconds, 1e-3)),
+					Math.round(seconds / (this.done - this.doneBefore) * (this.total - this.done)));
+		}
+
+		synchronized long rows() {
+			return this.rows;
+		}
+
 	}
 
 	// One chunk; its rows written (views included).

@@ -38,8 +38,11 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 	// The connection steps run on; null after it was given back, until the next step takes a new one.
 	private Connection connection;
 
+	private final int backfillParallelism;
+
 	JdbcExecutionTarget(MigrationDatabase database, MigrationHistory history, Placeholders placeholders,
-			Connection connection, Retry retry) {
+			Connection connection, Retry retry, int backfillParallelism) {
+		this.backfillParallelism = backfillParallelism;
 		this.database = database;
 		this.history = history;
 		this.placeholders = placeholders;
@@ -74,7 +77,10 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 			if (step.isSql()) {
 				Optional<Backfill> backfill = Backfill.of(sql);
 				if (backfill.isPresent()) {
-					backfill.get().run(this.database.dataSource(), sql, id, step.settings(), this.lookup, id.describe());
+					// Chunks can have run only if the step ran before: in an earlier attempt, or an earlier run.
+					boolean ranBefore = before != Verdict.NONE || id.attempt() > 1;
+					backfill.get().run(this.database.dataSource(), sql, id, step.settings(), this.lookup, ranBefore,
+							this.backfillParallelism, id.describe());
 					return;
 				}
 				boolean insert = StatementTarget.isInsert(sql);
@@ -102,7 +108,7 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 			return (answer != null && ErrorClasses.of(answer, sql) == ErrorClasses.Handling.FAILED)
 					? new Verdict(Verdict.Kind.FAILED, id.attempt(), "a chunk of the backfill failed; the chunks before "
 							+ "it stay written and the next run goes on from it")
-					: Verdict.notStarted();
+					: new Verdict(Verdict.Kind.NOT_STARTED, id.attempt(), "its chunks are looked up as it runs");
 		}
 		return this.lookup.verdict(id, sql, answer, id.describe());
 	}

@@ -19,11 +19,16 @@ import org.clickhousemigrations.sql.Placeholders;
  */
 public final class JdbcExecutionTargetFactory implements ExecutionTargetFactory {
 
+	/** Chunks of a backfill copied at once unless configured: each holds its rows in memory until written. */
+	public static final int DEFAULT_BACKFILL_PARALLELISM = 2;
+
 	private final MigrationHistory history;
 
 	private final Map<String, String> placeholders;
 
 	private final Retry retry;
+
+	private final int backfillParallelism;
 
 	private final Set<String> secretPlaceholders;
 
@@ -53,10 +58,22 @@ public final class JdbcExecutionTargetFactory implements ExecutionTargetFactory 
 	 */
 	public JdbcExecutionTargetFactory(MigrationHistory history, Map<String, String> placeholders, Retry retry,
 			Collection<String> secretPlaceholders) {
+		this(history, placeholders, retry, secretPlaceholders, DEFAULT_BACKFILL_PARALLELISM);
+	}
+
+	/**
+	 * @param backfillParallelism how many chunks of a backfill are copied at once
+	 */
+	public JdbcExecutionTargetFactory(MigrationHistory history, Map<String, String> placeholders, Retry retry,
+			Collection<String> secretPlaceholders, int backfillParallelism) {
+		if (backfillParallelism < 1) {
+			throw new IllegalArgumentException("backfill parallelism must be at least 1, not " + backfillParallelism);
+		}
 		this.history = history;
 		this.placeholders = Map.copyOf(placeholders);
 		this.retry = retry;
 		this.secretPlaceholders = Set.copyOf(secretPlaceholders);
+		this.backfillParallelism = backfillParallelism;
 	}
 
 	@Override
@@ -73,7 +90,8 @@ public final class JdbcExecutionTargetFactory implements ExecutionTargetFactory 
 					ClusterSupport.onCluster(connection, database.cluster(), null), this.placeholders,
 					database.placeholders(), this.secretPlaceholders);
 			if (!dryRun) {
-				return new JdbcExecutionTarget(database, this.history, placeholders, connection, this.retry);
+				return new JdbcExecutionTarget(database, this.history, placeholders, connection, this.retry,
+						this.backfillParallelism);
 			}
 			try (connection) {
 				return new DryRunTarget(database, this.history, connection.getMetaData().getUserName(), placeholders,

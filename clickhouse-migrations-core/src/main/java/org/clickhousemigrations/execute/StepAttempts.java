@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Sends one step until ClickHouse confirms it took effect once, or stops: refusals are sent again
  * after a back-off ({@link Retry}); an answer that may hide what the step did, a failure that may
  * have left something behind, and an earlier run that died or failed at the step are looked up
- * ({@link ExecutionTarget#outcome}) before anything is sent again ({@link ErrorClasses} says which
+ * ({@link ExecutionTarget#verdict}) before anything is sent again ({@link ErrorClasses} says which
  * answers are which). Writes no history: a stop says which row the executor records.
  */
 final class StepAttempts {
