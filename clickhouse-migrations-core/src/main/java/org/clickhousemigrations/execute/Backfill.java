@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import org.clickhousemigrations.model.Checksums;
+import org.clickhousemigrations.sql.Identifiers;
 import org.clickhousemigrations.sql.StatementSettings;
 import org.clickhousemigrations.sql.StatementTarget;
 import org.slf4j.Logger;
@@ -236,8 +237,10 @@ final class Backfill {
 
 	private Map<String, String> chunkSettings(Map<String, String> settings, Chunk chunk) {
 		Map<String, String> all = new LinkedHashMap<>(settings);
-		String filter = "(" + this.chunkBy + ") = CAST(" + literal(chunk.value()) + ", " + literal(chunk.type()) + ")";
-		all.put("additional_table_filters", "{" + literal(this.source) + ": " + literal(filter) + "}");
+		String filter = "(" + this.chunkBy + ") = CAST(" + Identifiers.literal(chunk.value()) + ", "
+				+ Identifiers.literal(chunk.type()) + ")";
+		all.put("additional_table_filters",
+				"{" + Identifiers.literal(this.source) + ": " + Identifiers.literal(filter) + "}");
 		all.put("max_insert_threads", "1");
 		all.put("min_insert_block_size_rows", ONE_BLOCK);
 		all.put("min_insert_block_size_bytes", ONE_BLOCK);
@@ -266,10 +269,6 @@ final class Backfill {
 	 * @param type its ClickHouse type
 	 */
 	record Chunk(String value, String type) {
-	}
-
-	private static String literal(String text) {
-		return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
 	}
 
 }

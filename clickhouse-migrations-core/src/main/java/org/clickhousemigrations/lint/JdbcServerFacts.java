@@ -4,16 +4,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.clickhousemigrations.ClickHouseMigrationException;
 import org.clickhousemigrations.sql.ClickHouseErrors;
+import org.clickhousemigrations.sql.Identifiers;
 
 /**
  * {@link ServerFacts} from the system tables, over one connection; answers are kept, so each is
@@ -23,6 +27,9 @@ final class JdbcServerFacts implements ServerFacts {
 
 	// ClickHouse shows the TTL in engine_full: ... TTL <expr> [SETTINGS ...]
 	private static final Pattern TTL = Pattern.compile("\\bTTL\\s+(.+?)(?:\\s+SETTINGS\\s+.*)?$");
+
+	// Statements sent at once to be parsed, in characters: well below max_query_size (256 KiB).
+	private static final int BATCH_CHARACTERS = 100_000;
 
 	private final Connection connection;
 
@@ -44,20 +51,61 @@ final class JdbcServerFacts implements ServerFacts {
 					.orElse(false));
 	}
 
+	/**
+	 * Asks in batches which statements do not parse ({@code formatQueryOrNull}), then asks
+	 * {@code formatQuery} for the message of each of those: a query or two for a whole migration.
+	 */
 	@Override
-	public Optional<String> parseError(String sql) {
+	public Map<String, String> parseErrors(List<String> statements) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		List<String> batch = new ArrayList<>();
+		int size = 0;
+		for (String sql : statements) {
+			if (!batch.isEmpty() && size + sql.length() > BATCH_CHARACTERS) {
+				unparsable(batch).forEach((each) -> errors.put(each, parseError(each)));
+				batch.clear();
+				size = 0;
+			}
+			batch.add(sql);
+			size += sql.length();
+		}
+		if (!batch.isEmpty()) {
+			unparsable(batch).forEach((each) -> errors.put(each, parseError(each)));
+		}
+		return errors;
+	}
+
+	private List<String> unparsable(List<String> batch) {
+		String array = batch.stream().map(Identifiers::literal).collect(Collectors.joining(", ", "[", "]"));
+		List<String> unparsable = new ArrayList<>();
+		try (Statement statement = this.connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT arrayJoin(arrayFilter((i) -> formatQueryOrNull(a[i]) "
+						+ "IS NULL, arrayEnumerate(a))) FROM (SELECT " + array + " AS a)")) {
+			while (result.next()) {
+				unparsable.add(batch.get(result.getInt(1) - 1));
+			}
+			return unparsable;
+		}
+		catch (SQLException ex) {
+			// A server without formatQueryOrNull (before 23.10) is asked statement by statement.
+			return batch.stream().filter((sql) -> parseError(sql) != null).toList();
+		}
+	}
+
+	// ClickHouse's message, or null when it parses.
+	private String parseError(String sql) {
 		try (PreparedStatement statement = this.connection.prepareStatement("SELECT formatQuery(?)")) {
 			statement.setString(1, sql);
 			try (ResultSet result = statement.executeQuery()) {
 				result.next();
-				return Optional.empty();
+				return null;
 			}
 		}
 		catch (SQLException ex) {
 			int code = ClickHouseErrors.code(ex);
 			// 62 SYNTAX_ERROR; the others are what formatQuery says of a statement it cannot take.
 			if (code == 62 || code == 1 || code == 36) {
-				return Optional.of(ClickHouseErrors.describe(ex));
+				return ClickHouseErrors.describe(ex);
 			}
 			throw new ClickHouseMigrationException("lint could not ask ClickHouse to parse a statement: "
 					+ ClickHouseErrors.describe(ex), ex);

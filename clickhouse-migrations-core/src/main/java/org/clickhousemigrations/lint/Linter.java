@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,6 +85,11 @@ public final class Linter {
 		List<Finding> findings = new ArrayList<>();
 		List<Finding> suppressed = new ArrayList<>();
 		LintContext context = new LintContext(facts, cluster, this.settings.rewriteWarningBytes());
+		Map<String, String> parseErrors = facts.parseErrors(migrations.stream()
+			.flatMap((migration) -> migration.steps().stream())
+			.filter(MigrationStep::isSql)
+			.map((step) -> parsed(placeholders.resolve(step.sql())))
+			.toList());
 		for (ResolvedMigration migration : migrations) {
 			Map<String, String> allowedByClass = allowed(migration);
 			context.repeatable = migration.version().isRepeatable();
@@ -98,9 +102,9 @@ public final class Linter {
 				String sql = placeholders.resolve(step.sql());
 				context.location = (step.line() > 0) ? migration.script() + ":" + step.line() : migration.script();
 				LintStatement statement = LintStatement.of(sql);
-				Optional<String> parseError = facts.parseError(StatementTarget.LEADING_COMMENTS.matcher(sql).replaceFirst(""));
-				if (parseError.isPresent()) {
-					context.report(LintRule.SYNTAX, "ClickHouse cannot parse it: " + parseError.get(),
+				String parseError = parseErrors.get(parsed(sql));
+				if (parseError != null) {
+					context.report(LintRule.SYNTAX, "ClickHouse cannot parse it: " + parseError,
 							"correct the statement; nothing runs until it parses");
 				}
 				else {
@@ -123,6 +127,11 @@ public final class Linter {
 			}
 		}
 		return new LintReport(findings, suppressed);
+	}
+
+	// What ClickHouse is asked to parse: the statement without its leading comments.
+	private static String parsed(String sql) {
+		return StatementTarget.LEADING_COMMENTS.matcher(sql).replaceFirst("");
 	}
 
 	// rule -> reason, of the '-- lint: allow' lines in the statement's leading comments.

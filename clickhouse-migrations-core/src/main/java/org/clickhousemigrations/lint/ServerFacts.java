@@ -1,6 +1,7 @@
 package org.clickhousemigrations.lint;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,8 +16,8 @@ interface ServerFacts {
 	/** Whether {@code database} is of engine {@code Replicated}. */
 	boolean isReplicatedDatabase(String database);
 
-	/** ClickHouse's own message when it cannot parse {@code sql}; empty when it can. */
-	Optional<String> parseError(String sql);
+	/** ClickHouse's own message for each statement it cannot parse, by statement; empty when it parses all. */
+	Map<String, String> parseErrors(List<String> statements);
 
 	/** The table's engine, e.g. {@code MergeTree}, {@code MaterializedView}; empty when it does not exist. */
 	Optional<String> engine(String database, String table);

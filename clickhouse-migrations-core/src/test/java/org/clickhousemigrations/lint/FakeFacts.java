@@ -48,9 +48,11 @@ final class FakeFacts implements ServerFacts {
 	}
 
 	@Override
-	public Optional<String> parseError(String sql) {
-		return this.unparsable.contains(sql) ? Optional.of("Code: 62. DB::Exception: Syntax error (SYNTAX_ERROR)")
-				: Optional.empty();
+	public Map<String, String> parseErrors(List<String> statements) {
+		Map<String, String> errors = new HashMap<>();
+		statements.stream().filter(this.unparsable::contains)
+			.forEach((sql) -> errors.put(sql, "Code: 62. DB::Exception: Syntax error (SYNTAX_ERROR)"));
+		return errors;
 	}
 
 	@Override

@@ -1,12 +1,10 @@
 package org.clickhousemigrations.test;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,9 +12,12 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.clickhousemigrations.diff.SchemaReader;
+import org.clickhousemigrations.diff.TableSchema;
+
 /**
  * What a database holds after migrations, to compare two runs: every object's definition as
- * ClickHouse shows it (the database's own name written {@code <db>}), and the rows of every table
+ * ClickHouse shows it ({@link SchemaReader}, the database's own name left out), and the rows of every table
  * that stores data (after {@code FINAL} where merges decide the rows). The library's own history and
  * lock tables, and the inner tables of materialized views, are left out.
  *
@@ -30,32 +31,21 @@ record DatabaseState(Map<String, String> schema, Map<String, List<String>> rows)
 
 	private static final int MAX_ROWS = 100_000;
 
+	// What the names of the library's own tables (history, lock) start with.
+	private static final String OWN_TABLES = "clickhouse_migrations";
+
 	static DatabaseState read(DataSource dataSource, String database, boolean withRows) throws SQLException {
 		Map<String, String> schema = new TreeMap<>();
-		Map<String, String> engines = new HashMap<>();
+		Map<String, List<String>> rows = new TreeMap<>();
 		try (Connection connection = dataSource.getConnection()) {
-			try (PreparedStatement statement = connection.prepareStatement("SELECT name, engine, create_table_query "
-					+ "FROM system.tables WHERE database = ? AND NOT startsWith(name, '.inner') "
-					+ "AND NOT startsWith(name, 'clickhouse_migrations') ORDER BY name")) {
-				statement.setString(1, database);
-				try (ResultSet result = statement.executeQuery()) {
-					while (result.next()) {
-						schema.put(result.getString(1), result.getString(3).replace(database + ".", "<db>.")
-							.replace("`" + database + "`.", "<db>."));
-						engines.put(result.getString(1), result.getString(2));
-					}
+			for (TableSchema table : SchemaReader.read(connection, database, OWN_TABLES).values()) {
+				schema.put(table.name(), table.createQuery());
+				if (withRows && storesRows(table.engine())) {
+					rows.put(table.name(), rows(connection, database, table.name(), table.engine()));
 				}
 			}
-			Map<String, List<String>> rows = new TreeMap<>();
-			if (withRows) {
-				for (Map.Entry<String, String> table : engines.entrySet()) {
-					if (storesRows(table.getValue())) {
-						rows.put(table.getKey(), rows(connection, database, table.getKey(), table.getValue()));
-					}
-				}
-			}
-			return new DatabaseState(schema, rows);
 		}
+		return new DatabaseState(schema, rows);
 	}
 
 	/** What differs from {@code expected}, one line per object; empty when nothing does. */

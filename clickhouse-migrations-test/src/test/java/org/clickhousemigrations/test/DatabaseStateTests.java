@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** How two states of a database differ, as the verifier reports it. */
 class DatabaseStateTests {
 
-	private final DatabaseState expected = new DatabaseState(Map.of("t", "CREATE TABLE <db>.t (`id` UInt32)"),
+	private final DatabaseState expected = new DatabaseState(Map.of("t", "CREATE TABLE t (`id` UInt32)"),
 			Map.of("t", List.of("1", "2")));
 
 	@Test
@@ -27,12 +27,12 @@ class DatabaseStateTests {
 
 	@Test
 	void objectsLeftBehindMissingOrChanged() {
-		DatabaseState other = new DatabaseState(Map.of("t", "CREATE TABLE <db>.t (`id` UInt64)", "u", "CREATE TABLE "
-				+ "<db>.u (`x` UInt8)"), this.expected.rows());
+		DatabaseState other = new DatabaseState(Map.of("t", "CREATE TABLE t (`id` UInt64)", "u", "CREATE TABLE "
+				+ "u (`x` UInt8)"), this.expected.rows());
 		assertThat(other.differences(this.expected)).containsExactly(
-				"t differs:\n      expected CREATE TABLE <db>.t (`id` UInt32)\n      but was  CREATE TABLE <db>.t (`id` UInt64)",
-				"u is left behind: CREATE TABLE <db>.u (`x` UInt8)");
-		assertThat(this.expected.differences(other)).contains("u is missing: CREATE TABLE <db>.u (`x` UInt8)");
+				"t differs:\n      expected CREATE TABLE t (`id` UInt32)\n      but was  CREATE TABLE t (`id` UInt64)",
+				"u is left behind: CREATE TABLE u (`x` UInt8)");
+		assertThat(this.expected.differences(other)).contains("u is missing: CREATE TABLE u (`x` UInt8)");
 	}
 
 }

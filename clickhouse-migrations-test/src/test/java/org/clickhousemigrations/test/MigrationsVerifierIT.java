@@ -27,7 +27,7 @@ class MigrationsVerifierIT {
 					+ "(app/V2__add_note.sql) does not restore the schema before it: t differs:")
 			.withMessageContaining("  2. [round trip] Applying app:2 (app/V2__add_note.sql) again after its rollback "
 					+ "failed: ")
-			.withMessageContaining("but was  CREATE TABLE <db>.t (`id` UInt32, `note` String)");
+			.withMessageContaining("but was  CREATE TABLE t (`id` UInt32, `note` String)");
 	}
 
 	@Test
