@@ -113,54 +113,92 @@ final class JdbcServerFacts implements ServerFacts {
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
 	public Optional<String> engine(String database, String table) {
-		return (Optional<String>) remember("engine " + database + "." + table,
-				() -> first("SELECT engine FROM system.tables WHERE database = ? AND name = ?", database, table));
+		return Optional.ofNullable(tables(database).get(table)).map((row) -> row[0]);
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
 	public Optional<Size> size(String database, String table) {
-		return (Optional<Size>) remember("size " + database + "." + table, () -> {
-			try (PreparedStatement statement = this.connection.prepareStatement("SELECT count(), sum(rows), "
-					+ "sum(bytes_on_disk) FROM system.parts WHERE active AND database = ? AND table = ?")) {
-				statement.setString(1, database);
-				statement.setString(2, table);
-				try (ResultSet result = statement.executeQuery()) {
-					result.next();
-					return (result.getLong(1) == 0) ? Optional.empty()
-							: Optional.of(new Size(result.getLong(2), result.getLong(3)));
-				}
-			}
-		});
+		return Optional.ofNullable(sizes(database).get(table));
 	}
 
 	@Override
 	public int unfinishedMutations(String database, String table) {
-		return (int) remember("mutations " + database + "." + table, () -> first(
-				"SELECT toString(count()) FROM system.mutations WHERE database = ? AND table = ? AND NOT is_done",
-				database, table)
-			.map(Integer::parseInt)
-			.orElse(0));
+		return mutations(database).getOrDefault(table, 0);
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
 	public Optional<String> columnType(String database, String table, String column) {
-		return (Optional<String>) remember("column " + database + "." + table + "." + column, () -> first(
-				"SELECT type FROM system.columns WHERE database = ? AND table = ? AND name = ?", database, table,
-				column));
+		return Optional.ofNullable(columns(database).get(table + "." + column));
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
 	public Optional<String> ttl(String database, String table) {
-		return (Optional<String>) remember("ttl " + database + "." + table,
-				() -> first("SELECT engine_full FROM system.tables WHERE database = ? AND name = ?", database, table)
-					.map(TTL::matcher)
-					.filter(Matcher::find)
-					.map((matcher) -> matcher.group(1)));
+		return Optional.ofNullable(tables(database).get(table))
+			.map((row) -> TTL.matcher(row[1]))
+			.filter(Matcher::find)
+			.map((matcher) -> matcher.group(1));
+	}
+
+	// Each of these reads one system table for the whole database once: a query, not one per table.
+
+	@SuppressWarnings("unchecked")
+	private Map<String, String[]> tables(String database) {
+		return (Map<String, String[]>) remember("tables " + database, () -> {
+			Map<String, String[]> tables = new HashMap<>();
+			rows("SELECT name, engine, engine_full FROM system.tables WHERE database = ?", database,
+					(row) -> tables.put(row.getString(1), new String[] { row.getString(2), row.getString(3) }));
+			return tables;
+		});
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Size> sizes(String database) {
+		return (Map<String, Size>) remember("sizes " + database, () -> {
+			Map<String, Size> sizes = new HashMap<>();
+			rows("SELECT table, sum(rows), sum(bytes_on_disk) FROM system.parts WHERE active AND database = ? "
+					+ "GROUP BY table", database,
+					(row) -> sizes.put(row.getString(1), new Size(row.getLong(2), row.getLong(3))));
+			return sizes;
+		});
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Integer> mutations(String database) {
+		return (Map<String, Integer>) remember("mutations " + database, () -> {
+			Map<String, Integer> mutations = new HashMap<>();
+			rows("SELECT table, count() FROM system.mutations WHERE database = ? AND NOT is_done GROUP BY table",
+					database, (row) -> mutations.put(row.getString(1), row.getInt(2)));
+			return mutations;
+		});
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, String> columns(String database) {
+		return (Map<String, String>) remember("columns " + database, () -> {
+			Map<String, String> columns = new HashMap<>();
+			rows("SELECT table, name, type FROM system.columns WHERE database = ?", database,
+					(row) -> columns.put(row.getString(1) + "." + row.getString(2), row.getString(3)));
+			return columns;
+		});
+	}
+
+	private void rows(String sql, String database, Row row) throws SQLException {
+		try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
+			statement.setString(1, database);
+			try (ResultSet result = statement.executeQuery()) {
+				while (result.next()) {
+					row.read(result);
+				}
+			}
+		}
+	}
+
+	@FunctionalInterface
+	private interface Row {
+
+		void read(ResultSet row) throws SQLException;
+
 	}
 
 	@Override
@@ -168,15 +206,9 @@ final class JdbcServerFacts implements ServerFacts {
 	public List<View> views(String database) {
 		return (List<View>) remember("views " + database, () -> {
 			List<View> views = new ArrayList<>();
-			try (PreparedStatement statement = this.connection.prepareStatement("SELECT name, as_select FROM "
-					+ "system.tables WHERE database = ? AND engine IN ('View', 'MaterializedView') ORDER BY name")) {
-				statement.setString(1, database);
-				try (ResultSet result = statement.executeQuery()) {
-					while (result.next()) {
-						views.add(new View(result.getString(1), result.getString(2)));
-					}
-				}
-			}
+			rows("SELECT name, as_select FROM system.tables WHERE database = ? AND engine IN ('View', "
+					+ "'MaterializedView') ORDER BY name", database,
+					(row) -> views.add(new View(row.getString(1), row.getString(2))));
 			return views;
 		});
 	}
