@@ -130,9 +130,10 @@ class ExactlyOnceIT {
 		AtomicReference<Process> victim = new AtomicReference<>();
 		try (FaultProxy proxy = new FaultProxy(clickHouse.httpUrl())) {
 			proxy.afterAnswer(k, () -> victim.get().destroyForcibly());
+			// A short-lived JVM starts faster with the quick compiler only and the serial collector.
 			List<String> arguments = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-				.toString(), "-cp", System.getProperty("java.class.path"), CrashMain.class.getName(),
-					proxy.jdbcUrl(database)));
+				.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+					CrashMain.class.getName(), proxy.jdbcUrl(database)));
 			arguments.addAll(List.of(command));
 			victim.set(new ProcessBuilder(arguments).redirectErrorStream(true)
 				.redirectOutput(this.logs.resolve(database + ".log").toFile())
