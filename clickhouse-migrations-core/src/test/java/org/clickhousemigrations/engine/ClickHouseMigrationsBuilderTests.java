@@ -1,7 +1,10 @@
 package org.clickhousemigrations.engine;
 
 import java.util.List;
+import java.util.Map;
 
+import org.clickhousemigrations.LintReport;
+import org.clickhousemigrations.LintSettings;
 import org.clickhousemigrations.fake.FakeHistory;
 import org.clickhousemigrations.fake.FakeLock;
 import org.clickhousemigrations.lock.ClusterAwareMigrationLock;
@@ -44,6 +47,22 @@ class ClickHouseMigrationsBuilderTests {
 	void parallelismBelowOneIsRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> DefaultClickHouseMigrations.builder().parallelism(0))
 			.withMessage("parallelism must be 1 or more, not 0");
+	}
+
+	@Test
+	void backfillParallelismBelowOneIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DefaultClickHouseMigrations.builder().backfillParallelism(0))
+			.withMessage("backfill parallelism must be at least 1, not 0");
+	}
+
+	@Test
+	void aLintRuleThatDoesNotExistIsRefusedWhenTheEngineIsBuilt() {
+		LintSettings settings = new LintSettings(false, Map.of("drop-tabel", LintReport.Severity.OFF), 1,
+				LintSettings.OnMigrate.WARN);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DefaultClickHouseMigrations.builder().database("main", null).lint(settings).build())
+			.withMessageStartingWith("clickhouse.migrations.lint.rules.drop-tabel: there is no rule 'drop-tabel'");
 	}
 
 }
