@@ -1,9 +1,15 @@
 package org.clickhousemigrations.test;
 
+import java.sql.Connection;
+
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.datasource.AbstractDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** The kit finds each planted defect, and passes on migrations without one, on the embedded ClickHouse. */
 class MigrationsVerifierIT {
@@ -59,6 +65,40 @@ class MigrationsVerifierIT {
 	void aBackfillKilledAtEveryChunkOrWithEveryAnswerLostCopiesEachRowOnce() {
 		// Five chunks of 1,000 rows; the view on the target counts each row once or the rows differ.
 		MigrationsVerifier.forLocations("classpath:db/kit/backfill").crashAtEveryStatement().lostAnswers().verify();
+	}
+
+	@Test
+	void runsOnTheServerOfAGivenDataSource() {
+		EmbeddedClickHouse clickHouse = EmbeddedClickHouse.shared();
+		try (HikariDataSource dataSource = new HikariDataSource()) {
+			dataSource.setJdbcUrl(clickHouse.jdbcUrl("default"));
+			dataSource.setUsername(clickHouse.username());
+			dataSource.setPassword(clickHouse.password());
+			MigrationsVerifier.forLocations("classpath:db/kit/leftbehind").on(dataSource).verify();
+			assertThatExceptionOfType(AssertionError.class)
+				.isThrownBy(() -> MigrationsVerifier.forLocations("classpath:db/kit/leftbehind").on(dataSource)
+					.roundTrip()
+					.verify())
+				.withMessageContaining("[round trip] Rolling back app:2");
+		}
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> MigrationsVerifier.forLocations("classpath:db/kit/good").on(new SimpleUrlLess()).verify())
+			.withMessageContaining("needs a DataSource that says its URL and user");
+	}
+
+	// A DataSource that does not say where it connects.
+	private static final class SimpleUrlLess extends AbstractDataSource {
+
+		@Override
+		public Connection getConnection() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) {
+			throw new UnsupportedOperationException();
+		}
+
 	}
 
 	@Test
