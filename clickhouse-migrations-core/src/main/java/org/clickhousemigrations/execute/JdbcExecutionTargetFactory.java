@@ -33,35 +33,12 @@ public final class JdbcExecutionTargetFactory implements ExecutionTargetFactory 
 	private final Set<String> secretPlaceholders;
 
 	/**
-	 * @param history where live targets record, and what dry runs render
-	 * @param placeholders the global configured placeholders
-	 */
-	public JdbcExecutionTargetFactory(MigrationHistory history, Map<String, String> placeholders) {
-		this(history, placeholders, Retry.DEFAULT);
-	}
-
-	/**
-	 * @param history where live targets record, and what dry runs render
-	 * @param placeholders the global configured placeholders
-	 * @param retry how long ClickHouse is waited for when it asks to
-	 */
-	public JdbcExecutionTargetFactory(MigrationHistory history, Map<String, String> placeholders, Retry retry) {
-		this(history, placeholders, retry, Set.of());
-	}
-
-	/**
+	 * The factory {@code DefaultClickHouseMigrations.builder()} makes from its settings.
 	 * @param history where live targets record, and what dry runs render
 	 * @param placeholders the global configured placeholders
 	 * @param retry how long ClickHouse is waited for when it asks to
 	 * @param secretPlaceholders placeholders whose values are shown nowhere, besides those secret by
 	 * their name
-	 */
-	public JdbcExecutionTargetFactory(MigrationHistory history, Map<String, String> placeholders, Retry retry,
-			Collection<String> secretPlaceholders) {
-		this(history, placeholders, retry, secretPlaceholders, DEFAULT_BACKFILL_PARALLELISM);
-	}
-
-	/**
 	 * @param backfillParallelism how many chunks of a backfill are copied at once
 	 */
 	public JdbcExecutionTargetFactory(MigrationHistory history, Map<String, String> placeholders, Retry retry,

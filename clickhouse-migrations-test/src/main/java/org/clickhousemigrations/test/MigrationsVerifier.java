@@ -151,6 +151,7 @@ public final class MigrationsVerifier {
 	public void verify() {
 		VerifierServer server = (this.dataSource != null) ? VerifierServer.of(this.dataSource)
 				: VerifierServer.of(EmbeddedClickHouse.shared());
+		// Every migration is linted by the lint check; no migrate of the other checks lints again.
 		LintSettings settings = new LintSettings(true, this.lintRules, LintSettings.DEFAULTS.rewriteWarningBytes(),
 				LintSettings.OnMigrate.OFF);
 		VerifierRuns runs = new VerifierRuns(this.locations, this.classLoader, this.javaMigrations, this.placeholders,

@@ -59,7 +59,7 @@ final class VerifierRuns {
 		return !this.seed.isEmpty();
 	}
 
-	/** The engine on {@code dataSource}, lint off at migrate (the lint check runs apart). */
+	/** The engine on {@code dataSource}. */
 	ClickHouseMigrations engine(DataSource dataSource) {
 		return engine(dataSource, false);
 	}
@@ -75,7 +75,7 @@ final class VerifierRuns {
 			.classLoader(this.classLoader)
 			.javaMigrationFactory(this.javaMigrations)
 			.placeholders(this.placeholders)
-			.lint(new LintSettings(true, this.lint.rules(), this.lint.rewriteWarningBytes(), LintSettings.OnMigrate.OFF))
+			.lint(this.lint)
 			.rememberSchema(false)
 			.retry(RETRY)
 			.lock(new TakenOver(afterCrash))
