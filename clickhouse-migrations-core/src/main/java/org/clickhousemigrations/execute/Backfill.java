@@ -43,9 +43,8 @@ final class Backfill {
 
 	private static final Pattern DIRECTIVE = Pattern.compile("(?m)^[ \\t]*--[ \\t]*backfill:[ \\t]*by[ \\t]+(.+?)[ \\t]*;?$");
 
-	private static final String NAME = "(?:`(?:[^`\\\\]|\\\\.)+`|\"(?:[^\"\\\\]|\\\\.)+\"|[A-Za-z_][\\w$]*)";
-
-	private static final Pattern SOURCE = Pattern.compile("(?is)\\bSELECT\\b.*?\\bFROM\\s+(" + NAME + "(?:\\." + NAME + ")?)");
+	private static final Pattern SOURCE = Pattern.compile("(?is)\\bSELECT\\b.*?\\bFROM\\s+(" + StatementTarget.NAME
+			+ "(?:\\." + StatementTarget.NAME + ")?)");
 
 	// Squashed into one block until the chunk's last row: one part per partition, written at the end.
 	private static final String ONE_BLOCK = "18446744073709551615";
@@ -78,9 +77,12 @@ final class Backfill {
 		return Optional.of(new Backfill(directive.group(1), source.group(1).replace("`", "").replace("\"", "")));
 	}
 
-	/** The query ids whose progress shows for the statement: its attempts, or a backfill's chunks. */
+	/** The query ids whose progress shows for the statement: its attempts, or the chunks of a copy. */
 	static String watched(String sql, StatementId id) {
-		return (sql != null && of(sql).isPresent()) ? id.base() + "_c" : id.prefix();
+		if (sql != null && of(sql).isPresent()) {
+			return id.base() + "_c";
+		}
+		return (sql != null && LiveCopy.of(sql).isPresent()) ? id.base() + "_l" : id.prefix();
 	}
 
 	/** The expression chunks are made by. */
@@ -121,7 +123,8 @@ final class Backfill {
 				left.add(chunk);
 			}
 		}
-		Progress progress = new Progress(statement, chunks.size(), chunks.size() - left.size(), before);
+		ChunkProgress progress = new ChunkProgress("Backfill " + statement, chunks.size(), chunks.size() - left.size(),
+				before);
 		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, left.size())),
 				(task) -> new Thread(task, "clickhouse-migrations-backfill"));
 		try {
@@ -130,7 +133,7 @@ final class Backfill {
 				copies.add(pool.submit(() -> {
 					long chunkStarted = System.nanoTime();
 					long written = copy(dataSource, sql, queryId(prefix, chunk), settings, chunk, lookup);
-					progress.done(chunk, written, chunkStarted);
+					progress.done(this.chunkBy + " = " + chunk.value(), written, chunkStarted);
 					return null;
 				}));
 			}
@@ -169,46 +172,6 @@ final class Backfill {
 
 	private static String queryId(String prefix, Chunk chunk) {
 		return prefix + Checksums.of(chunk.type() + ":" + chunk.value()).substring(0, 16);
-	}
-
-	/** What has been copied, logged as each chunk ends. */
-	private final class Progress {
-
-		private final String statement;
-
-		private final int total;
-
-		private final long started = System.nanoTime();
-
-		private final int doneBefore;
-
-		private int done;
-
-		private long rows;
-
-		Progress(String statement, int total, int done, long rows) {
-			this.statement = statement;
-			this.total = total;
-			this.doneBefore = done;
-			this.done = done;
-			this.rows = rows;
-		}
-
-		synchronized void done(Chunk chunk, long written, long chunkStarted) {
-			this.done++;
-			this.rows += written;
-			double seconds = (System.nanoTime() - this.started) / 1e9;
-			logger.info("Backfill {}: chunk {} of {} ({} = {}) wrote {} rows in {} ms; {} rows so far (views "
-					+ "included), {} rows/s, about {} s left", this.statement, this.done, this.total,
-					Backfill.this.chunkBy, chunk.value(), written, (System.nanoTime() - chunkStarted) / 1_000_000,
-					this.rows, Math.round(this.rows / Math.max(seconds, 1e-3)),
-					Math.round(seconds / (this.done - this.doneBefore) * (this.total - this.done)));
-		}
-
-		synchronized long rows() {
-			return this.rows;
-		}
-
 	}
 
 	// One chunk; its rows written (views included).

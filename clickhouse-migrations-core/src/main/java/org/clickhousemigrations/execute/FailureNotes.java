@@ -39,6 +39,12 @@ final class FailureNotes {
 			return "a backfill in chunks by " + backfill.chunkBy() + ", each one block with a query id of its own; after "
 					+ "a failure, a kill or a lost answer it goes on from the first unfinished chunk";
 		}
+		LiveCopy liveCopy = LiveCopy.of(sql).orElse(null);
+		if (liveCopy != null) {
+			return "a live copy of " + liveCopy.source() + " into " + liveCopy.destination() + " by ranges of insert "
+					+ "blocks, each staged and moved in whole, compared before the exchange; after a failure, a kill or "
+					+ "a lost answer it goes on from the first range not copied, on whichever side of the exchange";
+		}
 		StatementTarget target = StatementTarget.of(sql).orElse(null);
 		if (target != null && target.kind() == StatementTarget.Kind.INSERT) {
 			return "if it fails after writing rows, the run stops (PARTIAL) instead of writing them twice";

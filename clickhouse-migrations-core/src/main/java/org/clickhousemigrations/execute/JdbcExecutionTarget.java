@@ -83,6 +83,11 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 							this.backfillParallelism, id.describe());
 					return;
 				}
+				Optional<LiveCopy> liveCopy = LiveCopy.of(sql);
+				if (liveCopy.isPresent()) {
+					liveCopy.get().run(this.database.dataSource(), id, step.settings(), this.lookup, id.describe());
+					return;
+				}
 				boolean insert = StatementTarget.isInsert(sql);
 				execute(sql, id.queryId(), insert ? id.deduplicationToken() : null, step.settings());
 				return;
@@ -103,10 +108,10 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 
 	@Override
 	public Verdict verdict(StatementId id, String sql, Throwable answer) {
-		if (sql != null && Backfill.of(sql).isPresent()) {
-			// A backfill looks its chunks up itself when it runs again; a chunk that failed wrote nothing.
+		if (sql != null && (Backfill.of(sql).isPresent() || LiveCopy.of(sql).isPresent())) {
+			// A copy in chunks looks them up itself when it runs again; a chunk that failed wrote nothing.
 			return (answer != null && ErrorClasses.of(answer, sql) == ErrorClasses.Handling.FAILED)
-					? new Verdict(Verdict.Kind.FAILED, id.attempt(), "a chunk of the backfill failed; the chunks before "
+					? new Verdict(Verdict.Kind.FAILED, id.attempt(), "a chunk of the copy failed; the chunks before "
 							+ "it stay written and the next run goes on from it")
 					: new Verdict(Verdict.Kind.NOT_STARTED, id.attempt(), "its chunks are looked up as it runs");
 		}

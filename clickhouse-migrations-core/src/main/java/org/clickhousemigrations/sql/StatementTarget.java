@@ -21,7 +21,8 @@ public record StatementTarget(Kind kind, String database, String table, boolean 
 	public static final Pattern LEADING_COMMENTS = Pattern.compile("\\A(?:\\s+|--[^\\n]*|#[^\\n]*|/\\*.*?\\*/)*",
 			Pattern.DOTALL);
 
-	private static final String NAME = "(?:`(?:[^`\\\\]|\\\\.)+`|\"(?:[^\"\\\\]|\\\\.)+\"|[A-Za-z_][\\w$]*)";
+	/** A name as SQL writes it: bare, in backticks or in double quotes ({@link #unquote(String)} reads it). */
+	public static final String NAME = "(?:`(?:[^`\\\\]|\\\\.)+`|\"(?:[^\"\\\\]|\\\\.)+\"|[A-Za-z_][\\w$]*)";
 
 	private static final Pattern TARGET = Pattern.compile("(?is)(INSERT\\s+INTO(?:\\s+TABLE)?|ALTER\\s+TABLE|DELETE\\s+FROM)"
 			+ "\\s+(?:IF\\s+EXISTS\\s+)?(" + NAME + ")(?:\\s*\\.\\s*(" + NAME + "))?");
@@ -77,7 +78,8 @@ public record StatementTarget(Kind kind, String database, String table, boolean 
 		return ((this.database != null) ? this.database : defaultDatabase) + "." + this.table;
 	}
 
-	private static String unquote(String name) {
+	/** A name matched by {@link #NAME}, its quotes and escapes taken off. */
+	public static String unquote(String name) {
 		char first = name.charAt(0);
 		if (first == '`' || first == '"') {
 			return name.substring(1, name.length() - 1).replaceAll("\\\\(.)", "$1");

@@ -3,8 +3,6 @@ package org.clickhousemigrations.engine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.MigrationInfo;
@@ -127,20 +125,9 @@ class ExactlyOnceIT {
 	// Runs CrashMain in its own JVM through a proxy that kills it right after the kth answer.
 	private String killAfter(EmbeddedClickHouse clickHouse, String database, int k, String... command)
 			throws Exception {
-		AtomicReference<Process> victim = new AtomicReference<>();
 		try (FaultProxy proxy = new FaultProxy(clickHouse.httpUrl())) {
-			proxy.afterAnswer(k, () -> victim.get().destroyForcibly());
-			// A short-lived JVM starts faster with the quick compiler only and the serial collector.
-			List<String> arguments = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-				.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-					CrashMain.class.getName(), proxy.jdbcUrl(database)));
-			arguments.addAll(List.of(command));
-			victim.set(new ProcessBuilder(arguments).redirectErrorStream(true)
-				.redirectOutput(this.logs.resolve(database + ".log").toFile())
-				.start());
-			assertThat(victim.get().waitFor(2, TimeUnit.MINUTES)).isTrue();
-			assertThat(victim.get().exitValue()).as("killed, not finished").isNotZero();
-			List<String> answered = proxy.statements();
+			List<String> answered = CrashMain.runKilled(proxy, database, "classpath:db/crash",
+					this.logs.resolve(database + ".log"), (kill) -> proxy.afterAnswer(k, kill), command);
 			assertThat(answered).hasSize(k);
 			return answered.get(k - 1);
 		}

@@ -38,7 +38,7 @@ public final class FaultProxy implements AutoCloseable {
 
 	private static final Pattern QUERY_ID = Pattern.compile("[?&]query_id=([^& ]+)");
 
-	private static final Pattern STATEMENT = Pattern.compile("chm_\\w+?_(?:a\\d+(?:_done|_r\\d+|_w\\d+_\\w+)?|c[0-9a-f]{16})");
+	private static final Pattern STATEMENT = Pattern.compile("chm_\\w+?_(?:a\\d+(?:_done|_r\\d+|_w\\d+_\\w+)?|c[0-9a-f]{16}|l\\d+_\\d+|lx)");
 
 	private final URI target;
 
@@ -55,6 +55,8 @@ public final class FaultProxy implements AutoCloseable {
 	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
 	private final Map<Integer, Fault> faults = new ConcurrentHashMap<>();
+
+	private final Map<String, Fault> byQueryId = new ConcurrentHashMap<>();
 
 	private volatile String holdBack;
 
@@ -75,6 +77,14 @@ public final class FaultProxy implements AutoCloseable {
 	/** Runs {@code action} right after ClickHouse answered the {@code k}th statement (from 1), instead of passing the answer on. */
 	public void afterAnswer(int k, Runnable action) {
 		this.faults.put(k, new Fault(action, true, null));
+	}
+
+	/**
+	 * Runs {@code action} right after ClickHouse answered the first statement whose query id ends
+	 * with {@code suffix}, instead of passing the answer on.
+	 */
+	public void afterAnswerTo(String suffix, Runnable action) {
+		this.byQueryId.put(suffix, new Fault(action, true, null));
 	}
 
 	/** Runs {@code action} right after ClickHouse answered the {@code k}th statement, then passes the answer on. */
@@ -114,6 +124,7 @@ public final class FaultProxy implements AutoCloseable {
 
 	public void heal() {
 		this.faults.clear();
+		this.byQueryId.clear();
 		this.refusals.clear();
 		this.holdBack = null;
 	}
@@ -239,6 +250,11 @@ public final class FaultProxy implements AutoCloseable {
 						this.awaiting = null;
 						FaultProxy.this.statements.add(statement);
 						Fault fault = FaultProxy.this.faults.get(FaultProxy.this.answered.incrementAndGet());
+						for (String suffix : FaultProxy.this.byQueryId.keySet()) {
+							if (statement.endsWith(suffix)) {
+								fault = FaultProxy.this.byQueryId.remove(suffix);
+							}
+						}
 						if (fault != null) {
 							fault.action().run();
 							if (fault.error() != null) {
