@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.clickhousemigrations.diff.TableSchema.ColumnSchema;
 import org.clickhousemigrations.diff.TableSchema.IndexSchema;
+import org.clickhousemigrations.sql.TableEngines;
 
 import static org.clickhousemigrations.diff.TableSchema.literal;
 import static org.clickhousemigrations.diff.TableSchema.quote;
@@ -19,7 +20,8 @@ import static org.clickhousemigrations.diff.TableSchema.quote;
  * views created or dropped, columns added, dropped or modified, indices, projections, TTL,
  * settings and comments changed in place. A change ClickHouse cannot make in place (engine,
  * sorting, primary or partition key) becomes a copy plan to review: a new table, a copy of the
- * common columns, an exchange. Pure logic.
+ * common columns (a live copy, which keeps inserts, between MergeTree tables of one server), an
+ * exchange. Pure logic.
  */
 public final class SchemaDiff {
 
@@ -206,34 +208,41 @@ public final class SchemaDiff {
 
 	// Engine or keys differ: ClickHouse cannot change them in place. Filling a copy and exchanging
 	// them loses nothing; only dropping the old table afterwards does, so that is a change of its own.
-	// The rollback is the same plan the other way, so it works whether that table was dropped or not.
+	// Between MergeTree tables of one server the copy keeps the rows inserted while it runs (a live
+	// copy); else it copies what the table holds, and inserts must pause. The rollback is the same
+	// plan the other way, so it works whether that table was dropped or not.
 	private static List<SchemaChange> copyPlan(TableSchema current, TableSchema declared) {
 		List<String> common = declared.columns().stream()
 			.map(ColumnSchema::name)
 			.filter((name) -> current.columns().stream().anyMatch((column) -> column.name().equals(name)))
 			.map(TableSchema::quote)
 			.toList();
-		List<String> rollback = new ArrayList<>(fillAndExchange(current, "__old", common));
+		boolean live = TableEngines.copiesLive(current.engine()) && TableEngines.copiesLive(declared.engine());
+		List<String> rollback = new ArrayList<>(fillAndExchange(current, "__old", common, live));
 		rollback.add("DROP TABLE " + quote(current.name() + "__old"));
 		return List.of(new SchemaChange(declared.name(),
 				"engine, keys or fixed settings changed (" + current.engineClause() + " -> " + declared.engineClause()
-						+ "): ClickHouse cannot change them in place, so a new table is filled and exchanged",
-				fillAndExchange(declared, "__new", common), rollback, false),
+						+ "): ClickHouse cannot change them in place, so a new table is filled and exchanged"
+						+ (live ? ", inserts going on" : "; pause inserts into it while this runs"),
+				fillAndExchange(declared, "__new", common, live), rollback, false),
 				new SchemaChange(declared.name(), "the table as it was before the exchange, now " + declared.name()
 						+ "__new, is no longer needed", List.of("DROP TABLE " + quote(declared.name() + "__new")),
 						List.of(), true));
 	}
 
-	// A table of the given layout named <table><suffix>, filled with the common columns of the table,
-	// then exchanged with it.
-	private static List<String> fillAndExchange(TableSchema layout, String suffix, List<String> common) {
+	// A table of the given layout named <table><suffix>, filled with the common columns of the table
+	// (live: by the exchange, which copies the common columns itself), then exchanged with it.
+	private static List<String> fillAndExchange(TableSchema layout, String suffix, List<String> common, boolean live) {
 		String table = quote(layout.name());
 		String copy = quote(layout.name() + suffix);
+		String create = layout.createQuery().replaceFirst("^CREATE TABLE (`?)" + Pattern.quote(layout.name()) + "(`?) ",
+				"CREATE TABLE $1" + Matcher.quoteReplacement(layout.name()) + suffix + "$2 ");
+		String exchange = "EXCHANGE TABLES " + table + " AND " + copy;
+		if (live) {
+			return List.of(create, "-- copy: live\n" + exchange);
+		}
 		String columns = String.join(", ", common);
-		return List.of(layout.createQuery().replaceFirst("^CREATE TABLE (`?)" + Pattern.quote(layout.name()) + "(`?) ",
-				"CREATE TABLE $1" + Matcher.quoteReplacement(layout.name()) + suffix + "$2 "),
-				"INSERT INTO " + copy + " (" + columns + ") SELECT " + columns + " FROM " + table,
-				"EXCHANGE TABLES " + table + " AND " + copy);
+		return List.of(create, "INSERT INTO " + copy + " (" + columns + ") SELECT " + columns + " FROM " + table, exchange);
 	}
 
 	// Settings that ClickHouse fixes when it creates a table (READONLY_SETTING on MODIFY SETTING).

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.clickhousemigrations.sql.Identifiers;
 import org.clickhousemigrations.sql.StatementSettings;
 import org.clickhousemigrations.sql.StatementTarget;
+import org.clickhousemigrations.sql.TableEngines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -447,12 +448,12 @@ final class LiveCopy {
 	private static void checkEngines(Connection connection, Table older, Table newer) throws SQLException {
 		String olderEngine = engine(connection, older);
 		String newerEngine = engine(connection, newer);
-		if (!olderEngine.endsWith("MergeTree") || olderEngine.contains("Replicated") || olderEngine.contains("Shared")) {
+		if (!TableEngines.copiesLive(olderEngine)) {
 			throw new IllegalStateException(older.name() + " is " + olderEngine + ": a live copy reads a MergeTree "
 					+ "table of one server by block number; for " + olderEngine + " pause the inserts and copy with "
 					+ "INSERT ... SELECT, then EXCHANGE TABLES");
 		}
-		if (!newerEngine.endsWith("MergeTree") || newerEngine.contains("Replicated") || newerEngine.contains("Shared")) {
+		if (!TableEngines.copiesLive(newerEngine)) {
 			throw new IllegalStateException(newer.name() + " is " + newerEngine + ": a live copy moves partitions into "
 					+ "a MergeTree table of one server");
 		}

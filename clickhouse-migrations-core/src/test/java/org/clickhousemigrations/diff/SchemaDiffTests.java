@@ -55,14 +55,33 @@ class SchemaDiffTests {
 		assertThat(modified.rollback()).containsExactly("ALTER TABLE `t` RESET SETTING ttl_only_drop_parts");
 		List<SchemaChange> copied = SchemaDiff.between(Map.of("t", withSettings(Map.of("index_granularity", "8192"))),
 				Map.of("t", withSettings(Map.of("index_granularity", "1024"))), List.of());
-		assertThat(copied.get(0).forward()).hasSize(3).last().isEqualTo("EXCHANGE TABLES `t` AND `t__new`");
+		// Between MergeTree tables of one server the copy keeps the rows inserted while it runs.
+		assertThat(copied.get(0).forward()).containsExactly(
+				"CREATE TABLE t__new (id UInt64) ENGINE = MergeTree ORDER BY id",
+				"-- copy: live\nEXCHANGE TABLES `t` AND `t__new`");
+		assertThat(copied.get(0).change()).endsWith("inserts going on");
 		assertThat(copied.get(0).drops()).isFalse();
 		// Undone by the same plan the other way, whether the table left behind was dropped or not.
 		assertThat(copied.get(0).rollback()).containsExactly(
 				"CREATE TABLE t__old (id UInt64) ENGINE = MergeTree ORDER BY id",
-				"INSERT INTO `t__old` (`id`) SELECT `id` FROM `t`", "EXCHANGE TABLES `t` AND `t__old`", "DROP TABLE `t__old`");
+				"-- copy: live\nEXCHANGE TABLES `t` AND `t__old`", "DROP TABLE `t__old`");
 		assertThat(copied.get(1).forward()).containsExactly("DROP TABLE `t__new`");
 		assertThat(copied.get(1).drops()).isTrue();
+	}
+
+	@Test
+	void aReplicatedTableIsCopiedAsItIsWithInsertsPaused() {
+		TableSchema before = new TableSchema("t", "ReplicatedMergeTree", "ReplicatedMergeTree ORDER BY id", "", Map.of(),
+				"", "", "CREATE TABLE t (id UInt64) ENGINE = ReplicatedMergeTree ORDER BY id", columns(), List.of(),
+				Map.of());
+		TableSchema after = new TableSchema("t", "ReplicatedMergeTree", "ReplicatedMergeTree ORDER BY (id, 1)", "",
+				Map.of(), "", "", "CREATE TABLE t (id UInt64) ENGINE = ReplicatedMergeTree ORDER BY (id, 1)", columns(),
+				List.of(), Map.of());
+		SchemaChange copy = SchemaDiff.between(Map.of("t", before), Map.of("t", after), List.of()).get(0);
+		assertThat(copy.forward()).containsExactly(
+				"CREATE TABLE t__new (id UInt64) ENGINE = ReplicatedMergeTree ORDER BY (id, 1)",
+				"INSERT INTO `t__new` (`id`) SELECT `id` FROM `t`", "EXCHANGE TABLES `t` AND `t__new`");
+		assertThat(copy.change()).endsWith("pause inserts into it while this runs");
 	}
 
 	@Test

@@ -58,7 +58,7 @@ class SchemaComparisonIT {
 				"events: settings changed",
 				"events: comment changed",
 				"sessions: engine, keys or fixed settings changed (MergeTree ORDER BY id -> MergeTree ORDER BY (user, id)): ClickHouse "
-						+ "cannot change them in place, so a new table is filled and exchanged",
+						+ "cannot change them in place, so a new table is filled and exchanged, inserts going on",
 				"sessions: the table as it was before the exchange, now sessions__new, is no longer needed");
 		assertThat(changes).filteredOn(SchemaChange::drops).map(SchemaChange::object).containsExactly("sessions");
 
