@@ -3,6 +3,7 @@ package org.clickhousemigrations;
 import java.util.Optional;
 
 import org.clickhousemigrations.operation.Ddl;
+import org.clickhousemigrations.sql.Identifiers;
 
 
 /**
@@ -38,6 +39,20 @@ public final class Operations {
 			throw new IllegalArgumentException("a backfill needs an expression to make chunks by, on one line");
 		}
 		return of(MigrationStep.sql("-- backfill: by " + chunkBy.strip() + "\n" + insertSelect.strip()), null);
+	}
+
+	/**
+	 * A live copy: {@code newTable}, empty and made with the new sorting key, partition key or engine,
+	 * is filled with the rows of {@code table} (the columns both have) while {@code table} keeps
+	 * taking inserts, then the two are exchanged, so that every row inserted before, during and after
+	 * is in the new table once; the old rows stay in {@code newTable} for a later migration to drop.
+	 * Both must be MergeTree family tables of one server. The same as the line {@code -- copy: live}
+	 * above {@code EXCHANGE TABLES table AND newTable} in a SQL file. Undone by the same operation on
+	 * a new empty table of the old layout.
+	 */
+	public static Operation copyLiveAndExchange(String table, String newTable) {
+		return of(MigrationStep.sql("-- copy: live\nEXCHANGE TABLES " + Identifiers.quote(table) + " AND "
+				+ Identifiers.quote(newTable)), null);
 	}
 
 	/** Java code that cannot be undone automatically. */
