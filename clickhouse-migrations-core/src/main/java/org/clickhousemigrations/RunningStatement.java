@@ -16,9 +16,10 @@ import java.time.Instant;
  * @param startedAt when it was sent
  * @param progress the last figures read from {@code system.processes} (and {@code system.mutations}),
  * or {@link Progress#NONE} before the first look
+ * @param chunks for a backfill or a live copy, its chunks; else {@link Chunks#NONE}
  */
 public record RunningStatement(String database, String migration, boolean rollback, int statement, int statements,
-		String sql, String queryId, Instant startedAt, Progress progress) {
+		String sql, String queryId, Instant startedAt, Progress progress, Chunks chunks) {
 
 	/** How long it has been running. */
 	public Duration age() {
@@ -28,7 +29,13 @@ public record RunningStatement(String database, String migration, boolean rollba
 	/** The same statement with newer figures. */
 	public RunningStatement with(Progress progress) {
 		return new RunningStatement(this.database, this.migration, this.rollback, this.statement, this.statements,
-				this.sql, this.queryId, this.startedAt, progress);
+				this.sql, this.queryId, this.startedAt, progress, this.chunks);
+	}
+
+	/** The same statement with newer chunk figures. */
+	public RunningStatement with(Chunks chunks) {
+		return new RunningStatement(this.database, this.migration, this.rollback, this.statement, this.statements,
+				this.sql, this.queryId, this.startedAt, this.progress, chunks);
 	}
 
 	/**
@@ -51,6 +58,20 @@ public record RunningStatement(String database, String migration, boolean rollba
 		public Double share() {
 			return (this.totalRows > 0) ? Math.min(1.0, (double) this.readRows / this.totalRows) : null;
 		}
+
+	}
+
+	/**
+	 * The chunks of a backfill or a live copy (of its current pass).
+	 *
+	 * @param done the chunks copied, those of earlier attempts or runs included
+	 * @param total all of them
+	 * @param rows the rows they wrote (those of views included)
+	 */
+	public record Chunks(int done, int total, long rows) {
+
+		/** Not a copy in chunks. */
+		public static final Chunks NONE = new Chunks(0, 0, 0);
 
 	}
 

@@ -129,6 +129,7 @@ public class ClickHouseMigrationsAutoConfiguration {
 			.rollbackEnabled(properties.isRollbackEnabled())
 			.parallelism(properties.getParallelism())
 			.backfillParallelism(properties.getBackfillParallelism())
+			.backfillRowsPerSecond(properties.getBackfillRowsPerSecond())
 			.lint(properties.getLint().toSettings())
 			.classLoader(beanFactory.getBeanClassLoader())
 			.build();

@@ -45,6 +45,9 @@ public class ClickHouseMigrationsProperties {
 	/** How many chunks of a backfill are copied at once; each holds its rows in memory until written. */
 	private int backfillParallelism = 2;
 
+	/** The most rows a second a backfill or a live copy writes, waiting between chunks when ahead; 0: no limit. */
+	private long backfillRowsPerSecond;
+
 	private final History history = new History();
 
 	private final Lock lock = new Lock();
@@ -70,6 +73,14 @@ public class ClickHouseMigrationsProperties {
 
 	public void setBackfillParallelism(int backfillParallelism) {
 		this.backfillParallelism = backfillParallelism;
+	}
+
+	public long getBackfillRowsPerSecond() {
+		return this.backfillRowsPerSecond;
+	}
+
+	public void setBackfillRowsPerSecond(long backfillRowsPerSecond) {
+		this.backfillRowsPerSecond = backfillRowsPerSecond;
 	}
 
 	public int getParallelism() {

@@ -16,6 +16,7 @@ import org.clickhousemigrations.LintSettings;
 import org.clickhousemigrations.MigrationListener;
 import org.clickhousemigrations.ResolvedMigration;
 import org.clickhousemigrations.diff.SchemaSnapshots;
+import org.clickhousemigrations.execute.CopyLimits;
 import org.clickhousemigrations.execute.ExecutionTargetFactory;
 import org.clickhousemigrations.execute.JdbcExecutionTargetFactory;
 import org.clickhousemigrations.execute.ProgressMonitor;
@@ -96,7 +97,7 @@ public final class ClickHouseMigrationsBuilder {
 
 	private LintSettings lint = LintSettings.DEFAULTS;
 
-	private int backfillParallelism = JdbcExecutionTargetFactory.DEFAULT_BACKFILL_PARALLELISM;
+	private CopyLimits copyLimits = CopyLimits.DEFAULTS;
 
 	private Duration progressAfter = Duration.ofSeconds(5);
 
@@ -252,10 +253,16 @@ public final class ClickHouseMigrationsBuilder {
 
 	/** How many chunks of a backfill are copied at once (2 unless set); each holds its rows in memory until written. */
 	public ClickHouseMigrationsBuilder backfillParallelism(int backfillParallelism) {
-		if (backfillParallelism < 1) {
-			throw new IllegalArgumentException("backfill parallelism must be at least 1, not " + backfillParallelism);
-		}
-		this.backfillParallelism = backfillParallelism;
+		this.copyLimits = new CopyLimits(backfillParallelism, this.copyLimits.rowsPerSecond());
+		return this;
+	}
+
+	/**
+	 * The most rows a second a backfill or a live copy writes, waiting between chunks when ahead (0,
+	 * unless set: no limit).
+	 */
+	public ClickHouseMigrationsBuilder backfillRowsPerSecond(long rowsPerSecond) {
+		this.copyLimits = new CopyLimits(this.copyLimits.parallelism(), rowsPerSecond);
 		return this;
 	}
 
@@ -300,7 +307,7 @@ public final class ClickHouseMigrationsBuilder {
 	ExecutionTargetFactory targets() {
 		return (this.targets != null) ? this.targets
 				: new JdbcExecutionTargetFactory(history(), this.placeholders, this.retry, this.secretPlaceholders,
-						this.backfillParallelism);
+						this.copyLimits);
 	}
 
 	SchemaSnapshots snapshots() {

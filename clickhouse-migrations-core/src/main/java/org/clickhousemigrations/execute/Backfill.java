@@ -96,11 +96,11 @@ final class Backfill {
 	 * @param lookup what tells which chunks finished
 	 * @param ranBefore whether the step ran before (an earlier attempt or run): then the chunks that
 	 * finished are looked up first
-	 * @param parallelism how many chunks are copied at once
+	 * @param limits how many chunks are copied at once, and how many rows a second at most
 	 * @param statement how logs name the statement
 	 */
 	void run(DataSource dataSource, String sql, StatementId id, Map<String, String> settings, StatementLookup lookup,
-			boolean ranBefore, int parallelism, String statement) throws SQLException, InterruptedException {
+			boolean ranBefore, CopyLimits limits, String statement) throws SQLException, InterruptedException {
 		String prefix = id.base() + "_c";
 		List<Chunk> chunks;
 		Map<String, Long> finished = new HashMap<>();
@@ -123,17 +123,17 @@ final class Backfill {
 				left.add(chunk);
 			}
 		}
-		ChunkProgress progress = new ChunkProgress("Backfill " + statement, chunks.size(), chunks.size() - left.size(),
-				before);
-		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, left.size())),
+		ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(limits.parallelism(), left.size())),
 				(task) -> new Thread(task, "clickhouse-migrations-backfill"));
-		try {
+		try (ChunkProgress progress = new ChunkProgress("Backfill " + statement, prefix, chunks.size(),
+				chunks.size() - left.size(), before, limits.rowsPerSecond())) {
 			List<Future<?>> copies = new ArrayList<>();
 			for (Chunk chunk : left) {
 				copies.add(pool.submit(() -> {
 					long chunkStarted = System.nanoTime();
 					long written = copy(dataSource, sql, queryId(prefix, chunk), settings, chunk, lookup);
 					progress.done(this.chunkBy + " = " + chunk.value(), written, chunkStarted);
+					progress.pace();
 					return null;
 				}));
 			}
@@ -162,12 +162,13 @@ final class Backfill {
 			if (failure != null) {
 				throw new IllegalStateException(failure);
 			}
+			logger.info("Backfill {} done: {} chunks by {} ({} copied now, {} before), {} rows written (views "
+					+ "included)", statement, chunks.size(), this.chunkBy, left.size(), chunks.size() - left.size(),
+					progress.rows());
 		}
 		finally {
 			pool.shutdownNow();
 		}
-		logger.info("Backfill {} done: {} chunks by {} ({} copied now, {} before), {} rows written (views included)",
-				statement, chunks.size(), this.chunkBy, left.size(), chunks.size() - left.size(), progress.rows());
 	}
 
 	private static String queryId(String prefix, Chunk chunk) {

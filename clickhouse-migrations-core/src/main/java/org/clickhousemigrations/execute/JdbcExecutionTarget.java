@@ -38,11 +38,11 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 	// The connection steps run on; null after it was given back, until the next step takes a new one.
 	private Connection connection;
 
-	private final int backfillParallelism;
+	private final CopyLimits copyLimits;
 
 	JdbcExecutionTarget(MigrationDatabase database, MigrationHistory history, Placeholders placeholders,
-			Connection connection, Retry retry, int backfillParallelism) {
-		this.backfillParallelism = backfillParallelism;
+			Connection connection, Retry retry, CopyLimits copyLimits) {
+		this.copyLimits = copyLimits;
 		this.database = database;
 		this.history = history;
 		this.placeholders = placeholders;
@@ -80,12 +80,13 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 					// Chunks can have run only if the step ran before: in an earlier attempt, or an earlier run.
 					boolean ranBefore = before != Verdict.NONE || id.attempt() > 1;
 					backfill.get().run(this.database.dataSource(), sql, id, step.settings(), this.lookup, ranBefore,
-							this.backfillParallelism, id.describe());
+							this.copyLimits, id.describe());
 					return;
 				}
 				Optional<LiveCopy> liveCopy = LiveCopy.of(sql);
 				if (liveCopy.isPresent()) {
-					liveCopy.get().run(this.database.dataSource(), id, step.settings(), this.lookup, id.describe());
+					liveCopy.get().run(this.database.dataSource(), id, step.settings(), this.lookup,
+							this.copyLimits.rowsPerSecond(), id.describe());
 					return;
 				}
 				boolean insert = StatementTarget.isInsert(sql);

@@ -19,16 +19,13 @@ import org.clickhousemigrations.sql.Placeholders;
  */
 public final class JdbcExecutionTargetFactory implements ExecutionTargetFactory {
 
-	/** Chunks of a backfill copied at once unless configured: each holds its rows in memory until written. */
-	public static final int DEFAULT_BACKFILL_PARALLELISM = 2;
-
 	private final MigrationHistory history;
 
 	private final Map<String, String> placeholders;
 
 	private final Retry retry;
 
-	private final int backfillParallelism;
+	private final CopyLimits copyLimits;
 
 	private final Set<String> secretPlaceholders;
 
@@ -39,18 +36,15 @@ public final class JdbcExecutionTargetFactory implements ExecutionTargetFactory 
 	 * @param retry how long ClickHouse is waited for when it asks to
 	 * @param secretPlaceholders placeholders whose values are shown nowhere, besides those secret by
 	 * their name
-	 * @param backfillParallelism how many chunks of a backfill are copied at once
+	 * @param copyLimits how hard backfills and live copies may press on ClickHouse
 	 */
 	public JdbcExecutionTargetFactory(MigrationHistory history, Map<String, String> placeholders, Retry retry,
-			Collection<String> secretPlaceholders, int backfillParallelism) {
-		if (backfillParallelism < 1) {
-			throw new IllegalArgumentException("backfill parallelism must be at least 1, not " + backfillParallelism);
-		}
+			Collection<String> secretPlaceholders, CopyLimits copyLimits) {
 		this.history = history;
 		this.placeholders = Map.copyOf(placeholders);
 		this.retry = retry;
 		this.secretPlaceholders = Set.copyOf(secretPlaceholders);
-		this.backfillParallelism = backfillParallelism;
+		this.copyLimits = copyLimits;
 	}
 
 	@Override
@@ -68,7 +62,7 @@ public final class JdbcExecutionTargetFactory implements ExecutionTargetFactory 
 					database.placeholders(), this.secretPlaceholders);
 			if (!dryRun) {
 				return new JdbcExecutionTarget(database, this.history, placeholders, connection, this.retry,
-						this.backfillParallelism);
+						this.copyLimits);
 			}
 			try (connection) {
 				return new DryRunTarget(database, this.history, connection.getMetaData().getUserName(), placeholders,

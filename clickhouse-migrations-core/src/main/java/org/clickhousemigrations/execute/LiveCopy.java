@@ -121,12 +121,12 @@ final class LiveCopy {
 	/**
 	 * Copies, exchanges and catches up, going on from where an earlier attempt or run stopped.
 	 * @param settings the statement's settings (a migration file's {@code SET} statements)
+	 * @param rowsPerSecond the most rows a second the copy writes, 0 for no limit
 	 * @param statement how logs name the statement
 	 */
 	void run(DataSource dataSource, StatementId id, Map<String, String> settings, StatementLookup lookup,
-			String statement) throws SQLException, InterruptedException {
-		Run run = new Run(dataSource, id.base() + "_l", settings, lookup, statement);
-		run.go();
+			long rowsPerSecond, String statement) throws SQLException, InterruptedException {
+		new Run(dataSource, id.base() + "_l", settings, lookup, rowsPerSecond, statement).go();
 	}
 
 	/** One run of the statement. */
@@ -140,6 +140,8 @@ final class LiveCopy {
 
 		private final StatementLookup lookup;
 
+		private final long rowsPerSecond;
+
 		private final String statement;
 
 		private final Table staging;
@@ -150,7 +152,8 @@ final class LiveCopy {
 		private long copiedRows;
 
 		Run(DataSource dataSource, String prefix, Map<String, String> settings, StatementLookup lookup,
-				String statement) {
+				long rowsPerSecond, String statement) {
+			this.rowsPerSecond = rowsPerSecond;
 			this.dataSource = dataSource;
 			this.prefix = prefix;
 			this.settings = settings;
@@ -250,14 +253,16 @@ final class LiveCopy {
 				chunks = plan(connection, older, newest);
 				columns = String.join(", ", columns(connection, older, newer).keySet());
 			}
-			ChunkProgress progress = new ChunkProgress("Live copy " + this.statement + " " + pass + " (" + older.name()
-					+ " into " + newer.name() + ")", chunks.size(), 0, 0);
-			for (long[] chunk : chunks) {
-				long started = System.nanoTime();
-				long written = copy(older, newer, columns, chunk[0], chunk[1]);
-				this.copied = chunk[1];
-				this.copiedRows += written;
-				progress.done("blocks " + (chunk[0] + 1) + " to " + chunk[1], written, started);
+			try (ChunkProgress progress = new ChunkProgress("Live copy " + this.statement + " " + pass + " ("
+					+ older.name() + " into " + newer.name() + ")", this.prefix, chunks.size(), 0, 0, this.rowsPerSecond)) {
+				for (long[] chunk : chunks) {
+					long started = System.nanoTime();
+					long written = copy(older, newer, columns, chunk[0], chunk[1]);
+					this.copied = chunk[1];
+					this.copiedRows += written;
+					progress.done("blocks " + (chunk[0] + 1) + " to " + chunk[1], written, started);
+					progress.pace();
+				}
 			}
 			return chunks.size();
 		}

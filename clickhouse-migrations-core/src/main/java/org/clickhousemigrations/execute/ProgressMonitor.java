@@ -72,7 +72,7 @@ public final class ProgressMonitor {
 		String shortened = text.replaceAll("\\s+", " ").strip();
 		RunningStatement started = new RunningStatement(database.name(), migration, rollback, statement, statements,
 				(shortened.length() > 200) ? shortened.substring(0, 197) + "..." : shortened, queryIdPrefix, Instant.now(),
-				Progress.NONE);
+				Progress.NONE, RunningStatement.Chunks.NONE);
 		Watched watched = new Watched(database, started, MUTATION.matcher(text).matches());
 		this.running.put(database.name(), watched);
 		synchronized (this) {
@@ -93,9 +93,13 @@ public final class ProgressMonitor {
 		};
 	}
 
-	/** What runs now, one statement per database at most. */
+	/** What runs now, one statement per database at most, with the chunks a copy in chunks has done. */
 	public List<RunningStatement> running() {
-		return this.running.values().stream().map(Watched::statement).toList();
+		return this.running.values().stream().map((watched) -> withChunks(watched.statement())).toList();
+	}
+
+	private static RunningStatement withChunks(RunningStatement statement) {
+		return ChunkProgress.of(statement.queryId()).map(statement::with).orElse(statement);
 	}
 
 	private void look() {
@@ -110,9 +114,12 @@ public final class ProgressMonitor {
 				this.running.computeIfPresent(statement.database(),
 						(name, current) -> (current == watched) ? new Watched(current.database(), statement.with(progress),
 								current.mutation()) : current);
-				logger.info("{} {} on database '{}', statement {} of {} still running: {}", statement.rollback()
+				logger.info("{} {} on database '{}', statement {} of {} still running: {}{}", statement.rollback()
 						? "Rolling back" : "Migrating", statement.migration(), statement.database(), statement.statement(),
-						statement.statements(), describe(statement.age(), progress));
+						statement.statements(), describe(statement.age(), progress),
+						ChunkProgress.of(statement.queryId())
+							.map((chunks) -> ", chunk " + chunks.done() + " of " + chunks.total() + " done")
+							.orElse(""));
 			}
 			catch (SQLException | RuntimeException ex) {
 				logger.debug("Cannot read the progress of {} on database '{}': {}", statement.queryId(),

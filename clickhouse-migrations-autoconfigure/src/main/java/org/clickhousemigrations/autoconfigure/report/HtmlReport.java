@@ -12,6 +12,7 @@ import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.DatabaseReport;
 import org.clickhousemigrations.MigrationInfo;
 import org.clickhousemigrations.MigrationStep;
+import org.clickhousemigrations.RunningStatement;
 import org.clickhousemigrations.diff.Drift;
 import org.clickhousemigrations.model.AppliedMigration;
 import org.clickhousemigrations.model.MigrationState;
@@ -43,6 +44,7 @@ public final class HtmlReport {
 			td.num{text-align:right;font-variant-numeric:tabular-nums}
 			.failure{background:#ffebe9;border:1px solid #ff818266;border-radius:6px;padding:.6rem .8rem;margin:.3rem 0}
 			.drift{background:#fff8c5;border:1px solid #d4a72c66;border-radius:6px;padding:.6rem .8rem;margin:.3rem 0}
+			.running{background:#ddf4ff;border:1px solid #54aeff66;border-radius:6px;padding:.6rem .8rem;margin:.3rem 0}
 			pre{white-space:pre-wrap;font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,monospace;margin:.3rem 0 0}
 			ol.timeline{list-style:none;margin:.3rem 0 1rem;padding:0 0 0 1.2rem;border-left:2px solid #d0d7de}
 			ol.timeline li{position:relative;margin:.25rem 0;padding-left:.3rem}
@@ -86,12 +88,31 @@ public final class HtmlReport {
 		if (report.error() != null) {
 			html.append("<div class=\"failure\">").append(escape(report.error())).append("</div>\n");
 		}
+		for (RunningStatement running : migrations.running()) {
+			if (running.database().equals(report.name())) {
+				running(html, running);
+			}
+		}
 		for (Drift drift : report.drift()) {
 			html.append("<div class=\"drift\"><strong>Drift: ").append(escape(drift.object())).append("</strong> ")
 				.append(escape(drift.change())).append("</div>\n");
 		}
 		report.modules().forEach((module, infos) -> module(html, module, infos));
 		timeline(html, migrations, report);
+	}
+
+	// The statement running as the page is made: which, for how long, and a copy's chunks.
+	private static void running(StringBuilder html, RunningStatement running) {
+		html.append("<div class=\"running\"><strong>Running: ").append(escape(running.migration()))
+			.append(running.rollback() ? " rollback" : "").append(", statement ").append(running.statement())
+			.append(" of ").append(running.statements()).append("</strong> for ").append(running.age().toSeconds())
+			.append(" s");
+		RunningStatement.Chunks chunks = running.chunks();
+		if (chunks.total() > 0) {
+			html.append(String.format(Locale.ROOT, ", chunk %d of %d done, %,d rows written", chunks.done(),
+					chunks.total(), chunks.rows()));
+		}
+		html.append("<pre>").append(escape(running.sql())).append("</pre></div>\n");
 	}
 
 	private static void module(StringBuilder html, String module, List<MigrationInfo> infos) {

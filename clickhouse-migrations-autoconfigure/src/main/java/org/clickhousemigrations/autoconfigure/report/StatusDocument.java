@@ -69,7 +69,9 @@ public final class StatusDocument {
 		return new RunningDescriptor(statement.migration(), statement.rollback(), statement.statement(),
 				statement.statements(), statement.sql(), statement.startedAt().toString(), statement.age().toSeconds(),
 				progress.readRows(), progress.readBytes(), progress.writtenRows(), progress.writtenBytes(),
-				progress.share(), (progress.partsToDo() >= 0) ? progress.partsToDo() : null);
+				progress.share(), (progress.partsToDo() >= 0) ? progress.partsToDo() : null,
+				(statement.chunks().total() > 0) ? statement.chunks().done() : null,
+				(statement.chunks().total() > 0) ? statement.chunks().total() : null);
 	}
 
 	/**
@@ -89,10 +91,13 @@ public final class StatusDocument {
 			List<DriftDescriptor> drift) {
 	}
 
-	/** The statement running now: which, since when, and what ClickHouse last said of its progress. */
+	/**
+	 * The statement running now: which, since when, and what ClickHouse last said of its progress;
+	 * for a backfill or a live copy, its chunks done and in all (of the current pass).
+	 */
 	public record RunningDescriptor(String migration, boolean rollback, int statement, int statements, String sql,
 			String startedAt, long elapsedSeconds, long readRows, long readBytes, long writtenRows, long writtenBytes,
-			Double share, Long partsToDo) {
+			Double share, Long partsToDo, Integer chunksDone, Integer chunks) {
 	}
 
 	/** The remembered schema: its snapshot number, when, one fingerprint of it all, and one per object. */
