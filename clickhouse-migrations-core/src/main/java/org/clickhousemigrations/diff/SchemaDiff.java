@@ -210,7 +210,8 @@ public final class SchemaDiff {
 	// them loses nothing; only dropping the old table afterwards does, so that is a change of its own.
 	// Between MergeTree tables of one server the copy keeps the rows inserted while it runs (a live
 	// copy); else it copies what the table holds, and inserts must pause. The rollback is the same
-	// plan the other way, so it works whether that table was dropped or not.
+	// plan the other way, so it works whether that table was dropped or not; then it drops what
+	// the forward plan left (every row of it is in the table again).
 	private static List<SchemaChange> copyPlan(TableSchema current, TableSchema declared) {
 		List<String> common = declared.columns().stream()
 			.map(ColumnSchema::name)
@@ -220,6 +221,7 @@ public final class SchemaDiff {
 		boolean live = TableEngines.copiesLive(current.engine()) && TableEngines.copiesLive(declared.engine());
 		List<String> rollback = new ArrayList<>(fillAndExchange(current, "__old", common, live));
 		rollback.add("DROP TABLE " + quote(current.name() + "__old"));
+		rollback.add("DROP TABLE IF EXISTS " + quote(current.name() + "__new"));
 		return List.of(new SchemaChange(declared.name(),
 				"engine, keys or fixed settings changed (" + current.engineClause() + " -> " + declared.engineClause()
 						+ "): ClickHouse cannot change them in place, so a new table is filled and exchanged"
