@@ -55,12 +55,18 @@ final class LiveCopy {
 
 	private static final String TABLE = "(" + StatementTarget.NAME + ")(?:\\s*\\.\\s*(" + StatementTarget.NAME + "))?";
 
+	// The same without groups.
+	private static final String TABLE_NAME = StatementTarget.NAME + "(?:\\." + StatementTarget.NAME + ")?";
+
 	private static final Pattern EXCHANGE = Pattern.compile("(?is)EXCHANGE\\s+TABLES\\s+" + TABLE + "\\s+AND\\s+" + TABLE
 			+ "\\s*;?\\s*");
 
 	private static final Pattern CHUNK = Pattern.compile("_l(\\d+)_(\\d+)$");
 
 	private static final String MARK = "enable_block_number_column";
+
+	private static final Pattern VIEW_TARGET = Pattern.compile("(?is)^CREATE MATERIALIZED VIEW\\s+" + TABLE_NAME
+			+ "\\s+TO\\s+(" + TABLE_NAME + ")");
 
 	// Engines whose merges fold rows together: their row counts change as they merge.
 	private static final Pattern FOLDING = Pattern.compile("(?:Replacing|Summing|Aggregating|Collapsing|"
@@ -198,6 +204,7 @@ final class LiveCopy {
 					}
 				}
 				verify();
+				bridgeViews(true);
 				exchange();
 			}
 			long since = System.nanoTime();
@@ -205,6 +212,9 @@ final class LiveCopy {
 			copyPass(LiveCopy.this.destination, LiveCopy.this.source, "after the exchange");
 			try (Connection connection = this.dataSource.getConnection()) {
 				execute(connection, "DROP TABLE IF EXISTS " + this.staging.sql(), null);
+			}
+			bridgeViews(false);
+			try (Connection connection = this.dataSource.getConnection()) {
 			}
 			logger.info("Live copy {} done: {} is {} (new layout), with every row of the old table, now {}, which "
 					+ "can be dropped by a later migration; {} rows copied by this run", this.statement,
@@ -386,6 +396,41 @@ final class LiveCopy {
 					+ "rows copied", this.statement, LiveCopy.this.source.name(), LiveCopy.this.destination.name());
 		}
 
+		// An insert that found the table by its name just before the exchange, but asked for the views
+		// reading it just after, writes into the old table and feeds the views reading the old table's
+		// new name: none, but for these bridges, one per materialized view reading the table, which
+		// read the new table's name until the exchange (nothing inserts into it then) and the old
+		// table's after it, and write where their view writes. Dropped once those inserts ended.
+		private void bridgeViews(boolean create) throws SQLException {
+			Table source = LiveCopy.this.source;
+			Table destination = LiveCopy.this.destination;
+			try (Connection connection = this.dataSource.getConnection()) {
+				String database = text(connection, "SELECT " + ((source.database() != null)
+						? Identifiers.literal(source.database()) : "currentDatabase()"));
+				for (String[] view : views(connection, source)) {
+					String bridge = quoted(view[0]) + "." + quoted(view[1] + "__live");
+					if (!create) {
+						execute(connection, "DROP VIEW IF EXISTS " + bridge, null);
+						continue;
+					}
+					Matcher target = VIEW_TARGET.matcher(view[3]);
+					Matcher from = Pattern.compile("(?i)\\b(FROM|JOIN)\\s+(" + Pattern.quote(database + "." + source.table())
+							+ "|" + Pattern.quote(quoted(database) + "." + quoted(source.table())) + ")(?![\\w`$])")
+						.matcher(view[2]);
+					if (!target.find() || !from.find()) {
+						logger.warn("Live copy {}: materialized view {}.{} reads {} but has no TO table or a query this "
+								+ "copy can point elsewhere; an insert that began at the very moment of the exchange may "
+								+ "not reach it", this.statement, view[0], view[1], source.name());
+						continue;
+					}
+					String select = from.replaceAll((match) -> Matcher.quoteReplacement(match.group(1) + " "
+							+ quoted(database) + "." + quoted(destination.table())));
+					execute(connection, "CREATE MATERIALIZED VIEW IF NOT EXISTS " + bridge + " TO " + target.group(1)
+							+ " AS " + select, null);
+				}
+			}
+		}
+
 		// Inserts that started before the exchange may still write into the old table: wait for them.
 		private void awaitInsertsBefore(long since) throws SQLException, InterruptedException {
 			long deadline = since + IN_FLIGHT_LIMIT.toNanos();
@@ -448,6 +493,23 @@ final class LiveCopy {
 			throw new IllegalStateException(older.name() + " and " + newer.name() + " have no column in common");
 		}
 		return columns;
+	}
+
+	// The materialized views fed by inserts into the table (not refreshable ones, not bridges):
+	// database, name, query, CREATE statement.
+	private static List<String[]> views(Connection connection, Table table) throws SQLException {
+		List<String[]> views = new ArrayList<>();
+		try (Statement query = connection.createStatement();
+				ResultSet rows = query.executeQuery("SELECT database, name, as_select, create_table_query FROM "
+						+ "system.tables WHERE engine = 'MaterializedView' AND (database, name) IN (SELECT "
+						+ "arrayJoin(arrayZip(dependencies_database, dependencies_table)) FROM system.tables WHERE "
+						+ table.where() + ") AND NOT endsWith(name, '__live') AND NOT match(create_table_query, "
+						+ "'^CREATE MATERIALIZED VIEW \\\\S+ REFRESH ') ORDER BY database, name")) {
+			while (rows.next()) {
+				views.add(new String[] { rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4) });
+			}
+		}
+		return views;
 	}
 
 	private static void checkEngines(Connection connection, Table older, Table newer) throws SQLException {

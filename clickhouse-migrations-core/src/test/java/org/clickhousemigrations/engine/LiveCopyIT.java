@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A sorting key changed by {@code -- copy: live} on the embedded ClickHouse while a thread keeps
  * inserting into the table: every row inserted before, during and after is in the new table once,
  * and the materialized view reading the table counts each once (copied rows do not reach it). So
- * too when the process is killed at a chunk or right after the exchange and started again, and for
- * the rollback, which exchanges back the same way.
+ * too when the process is killed at a chunk or right after the exchange and started again (with
+ * rows then written into the old table as a racing insert writes them, which only the bridge of
+ * the view counts), and for the rollback, which exchanges back the same way.
  */
 @ExtendWith(EmbeddedClickHouseExtension.class)
 class LiveCopyIT {
@@ -40,7 +41,7 @@ class LiveCopyIT {
 		try (Writer writer = new Writer(clickHouse, database)) {
 			CrashMain.migrations(clickHouse.jdbcUrl(database), LOCATION, Clock.systemUTC()).migrate();
 			writer.close();
-			assertEveryRowOnce(clickHouse, database, writer, "kind, id");
+			assertEveryRowOnce(clickHouse, database, writer.inserted(), "kind, id");
 		}
 		clickHouse.query("SYSTEM FLUSH LOGS");
 		assertThat(Integer.parseInt(clickHouse.query("SELECT count() FROM system.query_log WHERE type = 'QueryFinish' "
@@ -73,9 +74,16 @@ class LiveCopyIT {
 				}
 				String killedAt = answered.get(answered.size() - 1);
 				assertThat(killedAt).as("killed at %s", point).matches(".*_l(\\d+_\\d+|x)$");
+				int late = 0;
+				if (point.equals("_lx")) {
+					// As an insert does that found the table by its name just before the exchange but its views
+					// just after: into the old table, whose new name no view reads but the bridges.
+					clickHouse.query("INSERT INTO " + database + ".events__new " + Writer.rows(5_000_000, 50));
+					late = 50;
+				}
 				CrashMain.migrations(clickHouse.jdbcUrl(database), LOCATION, Clock.systemUTC()).migrate();
 				writer.close();
-				assertEveryRowOnce(clickHouse, database, writer, "kind, id");
+				assertEveryRowOnce(clickHouse, database, writer.inserted() + late, "kind, id");
 			}
 		}
 	}
@@ -89,7 +97,7 @@ class LiveCopyIT {
 		try (Writer writer = new Writer(clickHouse, database)) {
 			migrations.rollback("main", "shop", "0");
 			writer.close();
-			assertEveryRowOnce(clickHouse, database, writer, "id");
+			assertEveryRowOnce(clickHouse, database, writer.inserted(), "id");
 		}
 	}
 
@@ -108,14 +116,17 @@ class LiveCopyIT {
 		return database;
 	}
 
-	private static void assertEveryRowOnce(EmbeddedClickHouse clickHouse, String database, Writer writer, String key) {
-		long rows = SEEDED + writer.inserted();
-		assertThat(writer.inserted()).as("rows inserted while it ran").isPositive();
+	private static void assertEveryRowOnce(EmbeddedClickHouse clickHouse, String database, long inserted, String key) {
+		long rows = SEEDED + inserted;
+		assertThat(inserted).as("rows inserted while it ran").isPositive();
 		assertThat(clickHouse.query("SELECT count(), uniqExact(id) FROM " + database + ".events"))
 			.isEqualTo(rows + "\t" + rows + "\n");
 		assertThat(clickHouse.query("SELECT sorting_key FROM system.tables WHERE database = '" + database
 				+ "' AND name = 'events'")).isEqualTo(key + "\n");
 		assertThat(clickHouse.query("SELECT sum(rows) FROM " + database + ".kind_counts")).isEqualTo(rows + "\n");
+		// The bridges are gone once the inserts that began before the exchange ended.
+		assertThat(clickHouse.query("SELECT count() FROM system.tables WHERE database = '" + database
+				+ "' AND name LIKE '%\\_\\_live'")).isEqualTo("0\n");
 	}
 
 	/** A thread inserting 50 rows at a time into the table, straight to ClickHouse, until closed. */
