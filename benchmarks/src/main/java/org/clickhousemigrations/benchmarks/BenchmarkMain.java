@@ -59,7 +59,7 @@ public final class BenchmarkMain {
 			BenchmarkMain benchmark = new BenchmarkMain(clickHouse, work);
 			System.out.println("\nClickHouse " + clickHouse.query("SELECT version()").trim() + ", Java "
 					+ System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores\n");
-			List<String> sections = List.of(((args.length > 1) ? args[1] : "cold,boot,history,startup,databases,backfill,kit")
+			List<String> sections = List.of(((args.length > 1) ? args[1] : "cold,boot,history,startup,databases,backfill,live,kit")
 				.split(","));
 			if (sections.contains("cold")) {
 				benchmark.coldApply(sizes);
@@ -79,6 +79,9 @@ public final class BenchmarkMain {
 			}
 			if (sections.contains("backfill")) {
 				DataBenchmarks.backfill(clickHouse, benchmark.newDatabase(), work);
+			}
+			if (sections.contains("live")) {
+				DataBenchmarks.liveCopy(clickHouse, benchmark.newDatabase(), work);
 			}
 			if (sections.contains("kit")) {
 				DataBenchmarks.kit(work);

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.clickhousemigrations.engine.DefaultClickHouseMigrations;
@@ -17,7 +19,8 @@ import org.clickhousemigrations.test.MigrationsVerifier;
 /**
  * Data at production size: a backfill of 5 million rows in chunks against one
  * {@code INSERT ... SELECT} of the same rows, and the rows written twice after a kill at a random
- * chunk; and the test kit on a module of 20 migrations and 60 statements.
+ * chunk; a sorting key changed by a live copy while rows are inserted, against the plain copy
+ * with inserts paused; and the test kit on a module of 20 migrations and 60 statements.
  */
 final class DataBenchmarks {
 
@@ -76,6 +79,65 @@ final class DataBenchmarks {
 		System.out.printf(Locale.ROOT, "%nKilled right after chunk %d of 12 was written, then run again (%d ms, the lease "
 				+ "of the killed run included): %s rows, %d written twice.%n", chunk, rerun, counts[0],
 				Long.parseLong(counts[0]) - Long.parseLong(counts[1]));
+	}
+
+	static void liveCopy(EmbeddedClickHouse clickHouse, String database, Path work) throws Exception {
+		System.out.println("\n## Sorting key change of " + ROWS + " rows while 1,000 rows are inserted every 20 ms\n");
+		for (String table : new String[] { "events", "paused" }) {
+			clickHouse.query("CREATE TABLE " + database + "." + table + " (id UInt64, at DateTime, v UInt32) ENGINE = "
+					+ "MergeTree PARTITION BY toYYYYMM(at) ORDER BY id");
+			clickHouse.query("INSERT INTO " + database + "." + table + " SELECT number, toDateTime('2025-01-01 00:00:00') "
+					+ "+ intDiv(number * 6, 1), number % 100 FROM numbers(" + ROWS + ")");
+		}
+		long paused = millis(() -> migrate(clickHouse.jdbcUrl(database), keyChange(work.resolve("key-paused"), "paused",
+				false), "paused"));
+		AtomicLong inserted = new AtomicLong();
+		AtomicBoolean stop = new AtomicBoolean();
+		Thread writer = new Thread(() -> {
+			for (long next = ROWS; !stop.get(); next += 1_000) {
+				clickHouse.query("INSERT INTO " + database + ".events SELECT number + " + next + ", now(), number % 100 "
+						+ "FROM numbers(1000)");
+				inserted.addAndGet(1_000);
+				try {
+					Thread.sleep(20);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}, "benchmark-writer");
+		writer.start();
+		long live = millis(() -> migrate(clickHouse.jdbcUrl(database), keyChange(work.resolve("key-live"), "events",
+				true), "events"));
+		Thread.sleep(500);
+		stop.set(true);
+		writer.join();
+		String[] counts = clickHouse.query("SELECT count(), uniqExact(id) FROM " + database + ".events").strip()
+			.split("\t");
+		long expected = ROWS + inserted.get();
+		System.out.println("| plan | ms |");
+		System.out.println("|---|---|");
+		System.out.printf(Locale.ROOT, "| INSERT ... SELECT then EXCHANGE, inserts paused | %d |%n", paused);
+		System.out.printf(Locale.ROOT, "| -- copy: live, inserts going on | %d |%n", live);
+		System.out.printf(Locale.ROOT, "| ratio | %.2fx |%n", (double) live / Math.max(1, paused));
+		System.out.printf(Locale.ROOT, "%n%,d rows inserted by the writer; the new table holds %s rows, %s distinct, of "
+				+ "%,d inserted in all: %d missing, %d twice.%n", inserted.get(), counts[0], counts[1], expected,
+				expected - Long.parseLong(counts[1]), Long.parseLong(counts[0]) - Long.parseLong(counts[1]));
+	}
+
+	// The migration changing the table's sorting key: a live copy, or the plain copy made for paused inserts.
+	private static Path keyChange(Path folder, String table, boolean live) {
+		try {
+			Path module = Files.createDirectories(folder.resolve(table));
+			Files.writeString(module.resolve("V1__sort_by_v.sql"), "CREATE TABLE " + table + "__new (id UInt64, at "
+					+ "DateTime, v UInt32) ENGINE = MergeTree PARTITION BY toYYYYMM(at) ORDER BY (v, id);\n"
+					+ (live ? "-- copy: live\n" : "INSERT INTO " + table + "__new SELECT * FROM " + table + ";\n")
+					+ "EXCHANGE TABLES " + table + " AND " + table + "__new;\n");
+			return folder;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	static void kit(Path work) throws IOException {
