@@ -6,9 +6,7 @@ import java.util.List;
 
 import org.clickhousemigrations.ClickHouseMigrations;
 import org.clickhousemigrations.MigrationInfo;
-import org.clickhousemigrations.execute.OutcomeUnknownException;
 import org.clickhousemigrations.model.MigrationState;
-import org.clickhousemigrations.model.StatementOutcome;
 import org.clickhousemigrations.test.EmbeddedClickHouse;
 import org.clickhousemigrations.test.FaultProxy;
 import org.clickhousemigrations.test.EmbeddedClickHouseExtension;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The crash matrix: the application process is killed right after ClickHouse answered statement
