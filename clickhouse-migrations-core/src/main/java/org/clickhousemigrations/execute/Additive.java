@@ -41,7 +41,7 @@ public final class Additive {
 		if (!step.isSql()) {
 			return false;
 		}
-		String sql = StatementTarget.LEADING_COMMENTS.matcher(resolvedSql).replaceFirst("");
+		String sql = StatementTarget.withoutLeadingComments(resolvedSql);
 		return ADDITIVE.matcher(sql).matches() && !FILLS_DATA.matcher(sql).matches();
 	}
 

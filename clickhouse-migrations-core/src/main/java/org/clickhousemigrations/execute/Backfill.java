@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,12 +64,11 @@ final class Backfill {
 	 * @throws IllegalArgumentException when the statement is not an {@code INSERT ... SELECT ... FROM} a table
 	 */
 	static Optional<Backfill> of(String sql) {
-		Matcher leading = StatementTarget.LEADING_COMMENTS.matcher(sql);
-		Matcher directive = leading.lookingAt() ? DIRECTIVE.matcher(leading.group()) : null;
-		if (directive == null || !directive.find()) {
+		MatchResult directive = StatementTarget.directive(sql, DIRECTIVE).orElse(null);
+		if (directive == null) {
 			return Optional.empty();
 		}
-		String statement = sql.substring(leading.end());
+		String statement = StatementTarget.withoutLeadingComments(sql);
 		Matcher source = SOURCE.matcher(statement);
 		if (!StatementTarget.isInsert(statement) || !source.find()) {
 			throw new IllegalArgumentException("'-- backfill: by " + directive.group(1) + "' stands above a statement "

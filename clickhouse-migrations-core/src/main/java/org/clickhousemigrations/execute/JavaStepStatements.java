@@ -74,7 +74,7 @@ final class JavaStepStatements {
 				return invoke(target, method, args);
 			}
 			String sql = (args != null && args.length > 0 && args[0] instanceof String text) ? text : prepared;
-			String body = (sql != null) ? StatementTarget.LEADING_COMMENTS.matcher(sql).replaceFirst("") : "";
+			String body = (sql != null) ? StatementTarget.withoutLeadingComments(sql) : "";
 			if (method.getName().equals("executeQuery") || READ.matcher(body).matches()) {
 				StatementSettings.apply(statement, this.step.javaReadQueryId(++this.reads), null, Map.of());
 				return invoke(target, method, args);

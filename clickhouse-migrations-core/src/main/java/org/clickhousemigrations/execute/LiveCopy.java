@@ -3,6 +3,7 @@ package org.clickhousemigrations.execute;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,12 +60,11 @@ final class LiveCopy {
 	 * @throws IllegalArgumentException when the statement is not {@code EXCHANGE TABLES a AND b}
 	 */
 	static Optional<LiveCopy> of(String sql) {
-		Matcher leading = StatementTarget.LEADING_COMMENTS.matcher(sql);
-		Matcher directive = leading.lookingAt() ? DIRECTIVE.matcher(leading.group()) : null;
-		if (directive == null || !directive.find()) {
+		MatchResult directive = StatementTarget.directive(sql, DIRECTIVE).orElse(null);
+		if (directive == null) {
 			return Optional.empty();
 		}
-		Matcher exchange = EXCHANGE.matcher(sql.substring(leading.end()));
+		Matcher exchange = EXCHANGE.matcher(StatementTarget.withoutLeadingComments(sql));
 		if (!exchange.matches()) {
 			throw new IllegalArgumentException("'-- copy: live' stands above a statement that is not EXCHANGE TABLES "
 					+ "<table> AND <new table> (without ON CLUSTER): write the exchange it copies before");

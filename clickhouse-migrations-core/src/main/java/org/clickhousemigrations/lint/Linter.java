@@ -131,7 +131,7 @@ public final class Linter {
 
 	// What ClickHouse is asked to parse: the statement without its leading comments.
 	private static String parsed(String sql) {
-		return StatementTarget.LEADING_COMMENTS.matcher(sql).replaceFirst("");
+		return StatementTarget.withoutLeadingComments(sql);
 	}
 
 	// rule -> reason, of the '-- lint: allow' lines in the statement's leading comments.

@@ -1,6 +1,7 @@
 package org.clickhousemigrations.sql;
 
 import java.util.Optional;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,7 +46,7 @@ public record StatementTarget(Kind kind, String database, String table, boolean 
 
 	/** The target of {@code sql}, if it is an {@code INSERT}, {@code ALTER TABLE} or {@code DELETE FROM}. */
 	public static Optional<StatementTarget> of(String sql) {
-		String statement = LEADING_COMMENTS.matcher(sql).replaceFirst("");
+		String statement = withoutLeadingComments(sql);
 		Matcher matcher = TARGET.matcher(statement);
 		if (!matcher.lookingAt()) {
 			return Optional.empty();
@@ -58,6 +59,18 @@ public record StatementTarget(Kind kind, String database, String table, boolean 
 		return Optional.of(new StatementTarget(kind, database, table, ON_CLUSTER.matcher(statement).find()));
 	}
 
+	/** The first match of {@code directive} in the comments that lead {@code sql}, if any. */
+	public static Optional<MatchResult> directive(String sql, Pattern directive) {
+		Matcher leading = LEADING_COMMENTS.matcher(sql);
+		Matcher found = leading.lookingAt() ? directive.matcher(leading.group()) : null;
+		return (found != null && found.find()) ? Optional.of(found.toMatchResult()) : Optional.empty();
+	}
+
+	/** The statement without the comments and blanks before it. */
+	public static String withoutLeadingComments(String sql) {
+		return LEADING_COMMENTS.matcher(sql).replaceFirst("");
+	}
+
 	/** Whether {@code sql} is an {@code INSERT}. */
 	public static boolean isInsert(String sql) {
 		return of(sql).map((target) -> target.kind() == Kind.INSERT).orElse(false);
@@ -65,7 +78,7 @@ public record StatementTarget(Kind kind, String database, String table, boolean 
 
 	/** Whether {@code sql}, any statement, names {@code ON CLUSTER}. */
 	public static boolean isOnCluster(String sql) {
-		return sql != null && ON_CLUSTER.matcher(LEADING_COMMENTS.matcher(sql).replaceFirst("")).find();
+		return sql != null && ON_CLUSTER.matcher(withoutLeadingComments(sql)).find();
 	}
 
 	/** Whether the statement may leave a mutation behind (an ALTER, a lightweight DELETE). */
