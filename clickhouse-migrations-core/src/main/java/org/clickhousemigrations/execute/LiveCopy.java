@@ -36,7 +36,8 @@ final class LiveCopy {
 	static final long DEFAULT_CHUNK_ROWS = 1_000_000;
 
 	private static final Pattern DIRECTIVE = Pattern.compile(
-			"(?m)^[ \\t]*--[ \\t]*copy:[ \\t]*live(?:[ \\t]*,[ \\t]*chunks[ \\t]+of[ \\t]+([0-9_]+)[ \\t]+rows)?[ \\t]*;?[ \\t]*$");
+			"(?m)^[ \\t]*--[ \\t]*copy:[ \\t]*live(?:[ \\t]*,[ \\t]*chunks[ \\t]+of[ \\t]+([0-9_]+)[ \\t]+rows)?"
+					+ "[ \\t]*;?[ \\t]*$");
 
 	private static final String TABLE = "(" + StatementTarget.NAME + ")(?:\\s*\\.\\s*(" + StatementTarget.NAME + "))?";
 

@@ -97,14 +97,14 @@ final class LiveCopyRun {
 			boolean destinationMarked = this.destination.keepsBlockNumbers(connection);
 			if (destinationMarked && (sourceMarked || logged.isEmpty())) {
 				throw new IllegalStateException(this.destination.name() + " keeps block numbers ("
-						+ LiveTable.BLOCK_NUMBERS + " = 1) before the copy began: the live copy uses that setting to tell which table "
-						+ "holds the old rows; create " + this.destination.name() + " without it");
+						+ LiveTable.BLOCK_NUMBERS + " = 1) before the copy began: the live copy uses that setting to tell "
+						+ "which table holds the old rows; create " + this.destination.name() + " without it");
 			}
 			exchanged = destinationMarked;
 			LiveTable older = exchanged ? this.destination : this.source;
 			LiveTable newer = exchanged ? this.source : this.destination;
 			LiveTable.checkEngines(connection, older, newer);
-			if (logged.isEmpty()) {
+			if (logged.isEmpty() && !exchanged) {
 				long rows = LiveTable.count(connection, "SELECT count() FROM " + newer.sql());
 				if (rows > 0) {
 					throw new IllegalStateException(newer.name() + " holds " + rows + " rows: a live copy fills an "
@@ -112,7 +112,8 @@ final class LiveCopyRun {
 				}
 			}
 			if (!sourceMarked && !exchanged) {
-				execute(connection, "ALTER TABLE " + older.sql() + " MODIFY SETTING " + LiveTable.BLOCK_NUMBERS + " = 1", null);
+				execute(connection, "ALTER TABLE " + older.sql() + " MODIFY SETTING " + LiveTable.BLOCK_NUMBERS + " = 1",
+						null);
 			}
 			execute(connection, "CREATE TABLE IF NOT EXISTS " + this.staging.sql() + " AS " + newer.sql(), null);
 			settle(connection, logged, newer);
@@ -135,10 +136,9 @@ final class LiveCopyRun {
 		}
 		this.bridges.reportMissed(this.prefix + "x");
 		this.bridges.drop();
-		logger.info("Live copy {} done: {} is {} (new layout), with every row of the old table, now {}, which "
-				+ "can be dropped by a later migration; {} rows copied by this run", this.statement,
-				this.source.name(), this.source.name(), this.destination.name(),
-				this.copiedRows);
+		logger.info("Live copy {} done: {} has the new layout and every row of the old table, now {}, which a later "
+				+ "migration can drop; {} rows copied by this run", this.statement, this.source.name(),
+				this.destination.name(), this.copiedRows);
 	}
 
 	// Where an earlier run stopped: the highest range that finished; a range that finished but
@@ -204,8 +204,7 @@ final class LiveCopyRun {
 		long last = from;
 		try (Statement query = connection.createStatement();
 				ResultSet blocks = query.executeQuery("SELECT _block_number, count() FROM " + older.sql()
-						+ " WHERE _block_number > " + this.copied + " AND _block_number <= " + newest
-						+ " GROUP BY _block_number ORDER BY _block_number")) {
+						+ " WHERE " + blocks(this.copied, newest) + " GROUP BY _block_number ORDER BY _block_number")) {
 			while (blocks.next()) {
 				last = blocks.getLong(1);
 				rows += blocks.getLong(2);
@@ -229,11 +228,15 @@ final class LiveCopyRun {
 		long written;
 		try (Connection connection = this.dataSource.getConnection()) {
 			written = insert(connection, queryId, "INSERT INTO " + this.staging.sql() + " (" + columns + ") SELECT "
-					+ columns + " FROM " + older.sql() + " WHERE _block_number > " + from + " AND _block_number <= "
-					+ to);
+					+ columns + " FROM " + older.sql() + " WHERE " + blocks(from, to));
 			move(connection, newer);
 		}
 		return written;
+	}
+
+	// The rows of the blocks (from, to]; the first range takes block 0 too (an attached part may have it).
+	private static String blocks(long from, long to) {
+		return ((from == 0) ? "_block_number >= 0" : "_block_number > " + from) + " AND _block_number <= " + to;
 	}
 
 	private long insert(Connection connection, String queryId, String sql) throws SQLException, InterruptedException {
