@@ -59,8 +59,8 @@ public final class BenchmarkMain {
 			BenchmarkMain benchmark = new BenchmarkMain(clickHouse, work);
 			System.out.println("\nClickHouse " + clickHouse.query("SELECT version()").trim() + ", Java "
 					+ System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores\n");
-			List<String> sections = List.of(((args.length > 1) ? args[1] : "cold,boot,history,startup,databases,backfill,live,kit")
-				.split(","));
+			String all = "cold,boot,history,startup,databases,backfill,live,kit";
+			List<String> sections = List.of(((args.length > 1) ? args[1] : all).split(","));
 			if (sections.contains("cold")) {
 				benchmark.coldApply(sizes);
 			}

@@ -244,7 +244,8 @@ public final class SchemaDiff {
 			return List.of(create, "-- copy: live\n" + exchange);
 		}
 		String columns = String.join(", ", common);
-		return List.of(create, "INSERT INTO " + copy + " (" + columns + ") SELECT " + columns + " FROM " + table, exchange);
+		return List.of(create, "INSERT INTO " + copy + " (" + columns + ") SELECT " + columns + " FROM " + table,
+				exchange);
 	}
 
 	// Settings that ClickHouse fixes when it creates a table (READONLY_SETTING on MODIFY SETTING).

@@ -78,8 +78,8 @@ final class ChunkProgress implements AutoCloseable {
 		this.rows += written;
 		double seconds = (System.nanoTime() - this.started) / 1e9;
 		logger.info("{}: chunk {} of {} ({}) wrote {} rows in {} ms; {} rows so far (views included), {} rows/s, about "
-				+ "{} s left", this.copy, this.done, this.total, chunk, written, (System.nanoTime() - chunkStarted) / 1_000_000,
-				this.rows, Math.round(this.rows / Math.max(seconds, 1e-3)),
+				+ "{} s left", this.copy, this.done, this.total, chunk, written,
+				(System.nanoTime() - chunkStarted) / 1_000_000, this.rows, Math.round(this.rows / Math.max(seconds, 1e-3)),
 				Math.round(seconds / (this.done - this.doneBefore) * (this.total - this.done)));
 	}
 
