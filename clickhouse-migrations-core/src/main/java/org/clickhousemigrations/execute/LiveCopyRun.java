@@ -145,28 +145,47 @@ final class LiveCopyRun {
 	// whose staged rows were not all moved is moved on, one that did not finish is thrown away.
 	private void settle(Connection connection, List<LoggedQuery> logged, LiveTable newer)
 			throws SQLException, InterruptedException {
-		// Ranges run one after the other, so the last one logged is the last one sent.
-		String latest = null;
-		for (LoggedQuery query : logged) {
-			Matcher chunk = CHUNK.matcher(query.queryId());
-			if (chunk.find()) {
-				latest = query.queryId();
-				if (query.finished()) {
-					this.copied = Math.max(this.copied, Long.parseLong(chunk.group(2)));
-				}
-			}
-		}
-		String last = latest;
-		boolean lastFinished = logged.stream().anyMatch((query) -> query.queryId().equals(last) && query.finished());
+		Resume resume = Resume.of(logged);
+		this.copied = resume.copied();
 		if (LiveTable.count(connection, "SELECT count() FROM " + this.staging.sql()) > 0) {
-			if (lastFinished) {
-				logger.info("Live copy {}: moving the staged rows of {} into {}", this.statement, last, newer.name());
+			if (resume.lastFinished()) {
+				logger.info("Live copy {}: moving the staged rows of {} into {}", this.statement, resume.last(),
+						newer.name());
 				move(connection, newer);
 			}
 			else {
 				execute(connection, "TRUNCATE TABLE " + this.staging.sql(), null);
 			}
 		}
+	}
+
+	/**
+	 * What the query log says of earlier attempts and runs.
+	 *
+	 * @param copied every block up to this one is in the new table (or staged, if the last range)
+	 * @param last the query id of the last range sent, or {@code null}
+	 * @param lastFinished whether it finished, so that what is staged is its rows
+	 */
+	record Resume(long copied, String last, boolean lastFinished) {
+
+		static Resume of(List<LoggedQuery> logged) {
+			long copied = 0;
+			// Ranges run one after the other, so the last one logged is the last one sent.
+			String last = null;
+			for (LoggedQuery query : logged) {
+				Matcher chunk = CHUNK.matcher(query.queryId());
+				if (chunk.find()) {
+					last = query.queryId();
+					if (query.finished()) {
+						copied = Math.max(copied, Long.parseLong(chunk.group(2)));
+					}
+				}
+			}
+			String lastSent = last;
+			return new Resume(copied, last,
+					logged.stream().anyMatch((query) -> query.queryId().equals(lastSent) && query.finished()));
+		}
+
 	}
 
 	// Copies the blocks of older past what is copied, up to its newest block now; the chunks it took.
