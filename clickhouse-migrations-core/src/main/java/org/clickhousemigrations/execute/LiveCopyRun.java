@@ -65,6 +65,9 @@ final class LiveCopyRun {
 
 	private long copiedRows;
 
+	// Partitions moved by this run, for their query ids.
+	private int moves;
+
 	/**
 	 * @param copy what the statement asks for
 	 * @param prefix what the query ids of its chunks and exchange start with
@@ -293,7 +296,7 @@ final class LiveCopyRun {
 		}
 		for (String partition : partitions) {
 			execute(connection, "ALTER TABLE " + this.staging.sql() + " MOVE PARTITION ID "
-					+ Identifiers.literal(partition) + " TO TABLE " + newer.sql(), null);
+					+ Identifiers.literal(partition) + " TO TABLE " + newer.sql(), this.prefix + "m" + (++this.moves));
 		}
 	}
 

@@ -38,7 +38,7 @@ public final class FaultProxy implements AutoCloseable {
 
 	private static final Pattern QUERY_ID = Pattern.compile("[?&]query_id=([^& ]+)");
 
-	private static final Pattern STATEMENT = Pattern.compile("chm_\\w+?_(?:a\\d+(?:_done|_r\\d+|_w\\d+_\\w+)?|c[0-9a-f]{16}|l\\d+_\\d+|lx)");
+	private static final Pattern STATEMENT = Pattern.compile("chm_\\w+?_(?:a\\d+(?:_done|_r\\d+|_w\\d+_\\w+)?|c[0-9a-f]{16}|l\\d+_\\d+|lx|lm\\d+)");
 
 	private final URI target;
 
@@ -80,11 +80,11 @@ public final class FaultProxy implements AutoCloseable {
 	}
 
 	/**
-	 * Runs {@code action} right after ClickHouse answered the first statement whose query id ends
-	 * with {@code suffix}, instead of passing the answer on.
+	 * Runs {@code action} right after ClickHouse answered the first statement whose query id
+	 * contains {@code part}, instead of passing the answer on.
 	 */
-	public void afterAnswerTo(String suffix, Runnable action) {
-		this.byQueryId.put(suffix, new Fault(action, true, null));
+	public void afterAnswerTo(String part, Runnable action) {
+		this.byQueryId.put(part, new Fault(action, true, null));
 	}
 
 	/** Runs {@code action} right after ClickHouse answered the {@code k}th statement, then passes the answer on. */
@@ -250,9 +250,9 @@ public final class FaultProxy implements AutoCloseable {
 						this.awaiting = null;
 						FaultProxy.this.statements.add(statement);
 						Fault fault = FaultProxy.this.faults.get(FaultProxy.this.answered.incrementAndGet());
-						for (String suffix : FaultProxy.this.byQueryId.keySet()) {
-							if (statement.endsWith(suffix)) {
-								fault = FaultProxy.this.byQueryId.remove(suffix);
+						for (String part : FaultProxy.this.byQueryId.keySet()) {
+							if (statement.contains(part)) {
+								fault = FaultProxy.this.byQueryId.remove(part);
 							}
 						}
 						if (fault != null) {
