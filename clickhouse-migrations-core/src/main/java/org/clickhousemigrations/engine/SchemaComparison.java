@@ -120,9 +120,9 @@ public final class SchemaComparison {
 				Set.of());
 		try (Connection connection = in(scratch).getConnection()) {
 			for (DeclaredStatement declared : declaration) {
-				try (Statement statement = connection.createStatement()) {
-					StatementSettings.apply(statement, null, null, declared.statement().settings());
-					statement.execute(resolve.resolve(declared.statement().sql()));
+				try {
+					StatementSettings.execute(connection, resolve.resolve(declared.statement().sql()), null, null,
+							declared.statement().settings());
 				}
 				catch (SQLException | IllegalArgumentException ex) {
 					throw new ClickHouseMigrationException(resolve.secrets().mask("The schema declaration "

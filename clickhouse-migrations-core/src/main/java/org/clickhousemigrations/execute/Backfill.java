@@ -23,7 +23,6 @@ import javax.sql.DataSource;
 
 import org.clickhousemigrations.model.Checksums;
 import org.clickhousemigrations.sql.Identifiers;
-import org.clickhousemigrations.sql.StatementSettings;
 import org.clickhousemigrations.sql.StatementTarget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * so a failure, a kill or a lost answer resumes at the first unfinished chunk, and materialized
  * views fed by the target see every row once.
  */
-final class Backfill {
+final class Backfill implements ChunkedCopy {
 
 	private static final Logger logger = LoggerFactory.getLogger(Backfill.class);
 
@@ -77,12 +76,15 @@ final class Backfill {
 		return Optional.of(new Backfill(directive.group(1), source.group(1).replace("`", "").replace("\"", "")));
 	}
 
-	/** The query ids whose progress shows for the statement: its attempts, or the chunks of a copy. */
-	static String watched(String sql, StatementId id) {
-		if (sql != null && of(sql).isPresent()) {
-			return id.base() + "_c";
-		}
-		return (sql != null && LiveCopy.of(sql).isPresent()) ? id.base() + "_l" : id.prefix();
+	@Override
+	public String chunkPrefix(StatementId id) {
+		return id.base() + "_c";
+	}
+
+	@Override
+	public String failureNote() {
+		return "a backfill in chunks by " + this.chunkBy + ", each one block with a query id of its own; after a "
+				+ "failure, a kill or a lost answer it goes on from the first unfinished chunk";
 	}
 
 	/** The expression chunks are made by. */
@@ -91,17 +93,15 @@ final class Backfill {
 	}
 
 	/**
-	 * Copies every chunk that has not finished, each on a connection of its own from the pool; a
-	 * chunk whose answer is lost is looked up, not sent again.
-	 * @param lookup what tells which chunks finished
-	 * @param ranBefore whether the step ran before (an earlier attempt or run): then the chunks that
-	 * finished are looked up first
-	 * @param limits how many chunks are copied at once, and how many rows a second at most
-	 * @param statement how logs name the statement
+	 * Copies every chunk that has not finished, each on a connection of its own from the pool, as
+	 * many at once as {@code limits} say; a chunk whose answer is lost is looked up, not sent again.
+	 * Only when the step ran before are the chunks that finished looked up first.
 	 */
-	void run(DataSource dataSource, String sql, StatementId id, Map<String, String> settings, StatementLookup lookup,
-			boolean ranBefore, CopyLimits limits, String statement) throws SQLException, InterruptedException {
-		String prefix = id.base() + "_c";
+	@Override
+	public void run(DataSource dataSource, String sql, StatementId id, Map<String, String> settings,
+			StatementLookup lookup, boolean ranBefore, CopyLimits limits, String statement)
+			throws SQLException, InterruptedException {
+		String prefix = chunkPrefix(id);
 		List<Chunk> chunks;
 		Map<String, Long> finished = new HashMap<>();
 		try (Connection connection = dataSource.getConnection()) {
@@ -131,7 +131,10 @@ final class Backfill {
 			for (Chunk chunk : left) {
 				copies.add(pool.submit(() -> {
 					long chunkStarted = System.nanoTime();
-					long written = copy(dataSource, sql, queryId(prefix, chunk), settings, chunk, lookup);
+					// One block: a chunk that did not finish wrote nothing, and runs again with the step.
+					String queryId = queryId(prefix, chunk);
+					long written = ChunkedCopy.insert(dataSource, sql, queryId, queryId, chunkSettings(settings, chunk),
+							lookup);
 					progress.done(this.chunkBy + " = " + chunk.value(), written, chunkStarted);
 					progress.pace();
 					return null;
@@ -173,30 +176,6 @@ final class Backfill {
 
 	private static String queryId(String prefix, Chunk chunk) {
 		return prefix + Checksums.of(chunk.type() + ":" + chunk.value()).substring(0, 16);
-	}
-
-	// One chunk; its rows written (views included).
-	private long copy(DataSource dataSource, String sql, String queryId, Map<String, String> settings, Chunk chunk,
-			StatementLookup lookup) throws SQLException, InterruptedException {
-		try (Connection connection = dataSource.getConnection(); Statement insert = connection.createStatement()) {
-			StatementSettings.apply(insert, queryId, queryId, chunkSettings(settings, chunk));
-			return Math.max(0, insert.executeLargeUpdate(sql));
-		}
-		catch (SQLException | RuntimeException ex) {
-			if (ErrorClasses.of(ex, sql) != ErrorClasses.Handling.LOOK_UP) {
-				throw ex;
-			}
-			try (Connection connection = dataSource.getConnection()) {
-				for (LoggedQuery query : lookup.logged(connection, queryId)) {
-					if (query.finished()) {
-						logger.info("Backfill chunk {}: its answer was lost, and ClickHouse says it finished", queryId);
-						return query.writtenRows();
-					}
-				}
-			}
-			// Not finished: one block, so it wrote nothing; the step runs again and so does the chunk.
-			throw ex;
-		}
 	}
 
 	private Map<String, String> chunkSettings(Map<String, String> settings, Chunk chunk) {

@@ -1,6 +1,7 @@
 package org.clickhousemigrations.execute;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -34,16 +35,9 @@ final class FailureNotes {
 		if (sql == null) {
 			return "if it stops half way, it is replayed: reads run again, writes that finished are skipped";
 		}
-		Backfill backfill = Backfill.of(sql).orElse(null);
-		if (backfill != null) {
-			return "a backfill in chunks by " + backfill.chunkBy() + ", each one block with a query id of its own; after "
-					+ "a failure, a kill or a lost answer it goes on from the first unfinished chunk";
-		}
-		LiveCopy liveCopy = LiveCopy.of(sql).orElse(null);
-		if (liveCopy != null) {
-			return "a live copy of " + liveCopy.source() + " into " + liveCopy.destination() + " by ranges of insert "
-					+ "blocks, each staged and moved in whole, compared before the exchange; after a failure, a kill or "
-					+ "a lost answer it goes on from the first range not copied, on whichever side of the exchange";
+		Optional<ChunkedCopy> copy = ChunkedCopy.of(sql);
+		if (copy.isPresent()) {
+			return copy.get().failureNote();
 		}
 		StatementTarget target = StatementTarget.of(sql).orElse(null);
 		if (target != null && target.kind() == StatementTarget.Kind.INSERT) {

@@ -2,7 +2,6 @@ package org.clickhousemigrations.execute;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,18 +74,12 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 	public void run(MigrationStep step, String sql, String module, StatementId id, Verdict before) throws Exception {
 		try {
 			if (step.isSql()) {
-				Optional<Backfill> backfill = Backfill.of(sql);
-				if (backfill.isPresent()) {
+				Optional<ChunkedCopy> copy = ChunkedCopy.of(sql);
+				if (copy.isPresent()) {
 					// Chunks can have run only if the step ran before: in an earlier attempt, or an earlier run.
 					boolean ranBefore = before != Verdict.NONE || id.attempt() > 1;
-					backfill.get().run(this.database.dataSource(), sql, id, step.settings(), this.lookup, ranBefore,
+					copy.get().run(this.database.dataSource(), sql, id, step.settings(), this.lookup, ranBefore,
 							this.copyLimits, id.describe());
-					return;
-				}
-				Optional<LiveCopy> liveCopy = LiveCopy.of(sql);
-				if (liveCopy.isPresent()) {
-					liveCopy.get().run(this.database.dataSource(), id, step.settings(), this.lookup,
-							this.copyLimits.rowsPerSecond(), id.describe());
 					return;
 				}
 				boolean insert = StatementTarget.isInsert(sql);
@@ -109,7 +102,7 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 
 	@Override
 	public Verdict verdict(StatementId id, String sql, Throwable answer) {
-		if (sql != null && (Backfill.of(sql).isPresent() || LiveCopy.of(sql).isPresent())) {
+		if (ChunkedCopy.of(sql).isPresent()) {
 			// A copy in chunks looks them up itself when it runs again; a chunk that failed wrote nothing.
 			return (answer != null && ErrorClasses.of(answer, sql) == ErrorClasses.Handling.FAILED)
 					? new Verdict(Verdict.Kind.FAILED, id.attempt(), "a chunk of the copy failed; the chunks before "
@@ -121,10 +114,7 @@ final class JdbcExecutionTarget implements ExecutionTarget {
 
 	private void execute(String sql, String queryId, String deduplicationToken, Map<String, String> settings)
 			throws SQLException {
-		try (Statement statement = connection().createStatement()) {
-			StatementSettings.apply(statement, queryId, deduplicationToken, settings);
-			statement.execute(sql);
-		}
+		StatementSettings.execute(connection(), sql, queryId, deduplicationToken, settings);
 	}
 
 	private Connection connection() throws SQLException {

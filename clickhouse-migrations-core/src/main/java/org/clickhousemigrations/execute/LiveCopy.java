@@ -30,7 +30,7 @@ import org.clickhousemigrations.sql.StatementTarget;
  * order-independent checksum) before the exchange; after it, inserts that started before it are
  * waited for and their rows copied.
  */
-final class LiveCopy {
+final class LiveCopy implements ChunkedCopy {
 
 	/** The chunk size when the directive names none. */
 	static final long DEFAULT_CHUNK_ROWS = 1_000_000;
@@ -80,36 +80,42 @@ final class LiveCopy {
 	}
 
 	/** The table whose rows are copied, as the statement names it. */
-	String source() {
-		return this.source.name();
-	}
-
-	/** The new table, as the statement names it. */
-	String destination() {
-		return this.destination.name();
-	}
-
-	/**
-	 * Copies, exchanges and catches up, going on from where an earlier attempt or run stopped.
-	 * @param settings the statement's settings (a migration file's {@code SET} statements)
-	 * @param rowsPerSecond the most rows a second the copy writes, 0 for no limit
-	 * @param statement how logs name the statement
-	 */
-	void run(DataSource dataSource, StatementId id, Map<String, String> settings, StatementLookup lookup,
-			long rowsPerSecond, String statement) throws SQLException, InterruptedException {
-		new LiveCopyRun(this, dataSource, id.base() + "_l", settings, lookup, rowsPerSecond, statement).go();
-	}
-
-	LiveTable sourceTable() {
+	LiveTable source() {
 		return this.source;
 	}
 
-	LiveTable destinationTable() {
+	/** The new table, as the statement names it. */
+	LiveTable destination() {
 		return this.destination;
 	}
 
+	/** How many rows a chunk holds, about. */
 	long chunkRows() {
 		return this.chunkRows;
+	}
+
+	@Override
+	public String chunkPrefix(StatementId id) {
+		return id.base() + "_l";
+	}
+
+	@Override
+	public String failureNote() {
+		return "a live copy of " + this.source.name() + " into " + this.destination.name() + " by ranges of insert "
+				+ "blocks, each staged and moved in whole, compared before the exchange; after a failure, a kill or a "
+				+ "lost answer it goes on from the first range not copied, on whichever side of the exchange";
+	}
+
+	/**
+	 * Copies, exchanges and catches up, going on from where an earlier attempt or run stopped (the
+	 * server says where: {@code sql} and {@code ranBefore} are not needed), at most
+	 * {@code limits.rowsPerSecond()} rows a second, one chunk at a time.
+	 */
+	@Override
+	public void run(DataSource dataSource, String sql, StatementId id, Map<String, String> settings,
+			StatementLookup lookup, boolean ranBefore, CopyLimits limits, String statement)
+			throws SQLException, InterruptedException {
+		new LiveCopyRun(this, dataSource, chunkPrefix(id), settings, lookup, limits.rowsPerSecond(), statement).go();
 	}
 
 }

@@ -77,8 +77,8 @@ final class LiveCopyRun {
 	 */
 	LiveCopyRun(LiveCopy copy, DataSource dataSource, String prefix, Map<String, String> settings,
 			StatementLookup lookup, long rowsPerSecond, String statement) {
-		this.source = copy.sourceTable();
-		this.destination = copy.destinationTable();
+		this.source = copy.source();
+		this.destination = copy.destination();
 		this.chunkRows = copy.chunkRows();
 		this.bridges = new ViewBridges(dataSource, this.source, this.destination, statement);
 		this.rowsPerSecond = rowsPerSecond;
@@ -131,13 +131,12 @@ final class LiveCopyRun {
 			this.bridges.create();
 			exchange();
 		}
-		long since = System.nanoTime();
-		awaitInsertsBefore(since);
+		awaitInsertsBeforeNow();
 		copyPass(this.destination, this.source, "after the exchange");
 		try (Connection connection = this.dataSource.getConnection()) {
 			execute(connection, "DROP TABLE IF EXISTS " + this.staging.sql(), null);
 		}
-		this.bridges.reportMissed(this.prefix + "x");
+		this.bridges.reportMissed(this.prefix + "x", this.lookup);
 		this.bridges.drop();
 		logger.info("Live copy {} done: {} has the new layout and every row of the old table, now {}, which a later "
 				+ "migration can drop; {} rows copied by this run", this.statement, this.source.name(),
@@ -246,11 +245,11 @@ final class LiveCopyRun {
 	// One range: into the empty staging table, then its partitions moved into the new table.
 	private long copy(LiveTable older, LiveTable newer, String columns, long from, long to)
 			throws SQLException, InterruptedException {
-		String queryId = this.prefix + from + "_" + to;
-		long written;
+		// Not finished: the staged rows are thrown away when the statement runs again.
+		long written = ChunkedCopy.insert(this.dataSource, "INSERT INTO " + this.staging.sql() + " (" + columns
+				+ ") SELECT " + columns + " FROM " + older.sql() + " WHERE " + blocks(from, to),
+				this.prefix + from + "_" + to, null, this.settings, this.lookup);
 		try (Connection connection = this.dataSource.getConnection()) {
-			written = insert(connection, queryId, "INSERT INTO " + this.staging.sql() + " (" + columns + ") SELECT "
-					+ columns + " FROM " + older.sql() + " WHERE " + blocks(from, to));
 			move(connection, newer);
 		}
 		return written;
@@ -259,28 +258,6 @@ final class LiveCopyRun {
 	// The rows of the blocks (from, to]; the first range takes block 0 too (an attached part may have it).
 	private static String blocks(long from, long to) {
 		return ((from == 0) ? "_block_number >= 0" : "_block_number > " + from) + " AND _block_number <= " + to;
-	}
-
-	private long insert(Connection connection, String queryId, String sql) throws SQLException, InterruptedException {
-		try (Statement insert = connection.createStatement()) {
-			StatementSettings.apply(insert, queryId, null, this.settings);
-			return Math.max(0, insert.executeLargeUpdate(sql));
-		}
-		catch (SQLException | RuntimeException ex) {
-			if (ErrorClasses.of(ex, sql) == ErrorClasses.Handling.LOOK_UP) {
-				try (Connection asker = this.dataSource.getConnection()) {
-					for (LoggedQuery query : this.lookup.logged(asker, queryId)) {
-						if (query.finished()) {
-							logger.info("Live copy {}: the answer of {} was lost, and ClickHouse says it finished",
-									this.statement, queryId);
-							return query.writtenRows();
-						}
-					}
-				}
-			}
-			// Not finished: the staged rows are thrown away when the statement runs again.
-			throw ex;
-		}
 	}
 
 	// Moves every partition of the staging table into the new table; one that moved is gone from it.
@@ -340,8 +317,9 @@ final class LiveCopyRun {
 				+ "rows copied", this.statement, this.source.name(), this.destination.name());
 	}
 
-	// Inserts that started before the exchange may still write into the old table: wait for them.
-	private void awaitInsertsBefore(long since) throws SQLException, InterruptedException {
+	// Inserts that started before now, so before the exchange, may still write into the old table: wait for them.
+	private void awaitInsertsBeforeNow() throws SQLException, InterruptedException {
+		long since = System.nanoTime();
 		long deadline = since + IN_FLIGHT_LIMIT.toNanos();
 		boolean told = false;
 		try (Connection connection = this.dataSource.getConnection()) {
@@ -377,10 +355,7 @@ final class LiveCopyRun {
 	}
 
 	private void execute(Connection connection, String sql, String queryId) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			StatementSettings.apply(statement, queryId, null, this.settings);
-			statement.execute(sql);
-		}
+		StatementSettings.execute(connection, sql, queryId, null, this.settings);
 	}
 
 }

@@ -230,7 +230,7 @@ public final class MigrationExecutor {
 					lookFirst);
 			try (ProgressMonitor.Watch watch = (progress != null) ? progress.start(database,
 					this.migration.key().toString(), this.rollback, index + 1, this.steps.size(), shown(step, sql),
-					Backfill.watched(sql, id)) : null) {
+					ChunkedCopy.watched(sql, id)) : null) {
 				attempts.run(attempt);
 			}
 			catch (StepAttempts.Stopped stop) {

@@ -115,7 +115,8 @@ final class StatementLookup {
 		}
 	}
 
-	private void flushLogs(Connection connection) {
+	/** {@code SYSTEM FLUSH LOGS}, where the user may: without the privilege, logs are flushed every few seconds. */
+	void flushLogs(Connection connection) {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("SYSTEM FLUSH LOGS");
 		}

@@ -6,11 +6,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.clickhousemigrations.sql.Connections;
 import org.clickhousemigrations.sql.Identifiers;
 import org.clickhousemigrations.sql.StatementSettings;
 import org.clickhousemigrations.sql.StatementTarget;
@@ -72,8 +74,8 @@ final class ViewBridges {
 				}
 				String select = from.replaceAll((match) -> Matcher.quoteReplacement(match.group(1) + " "
 						+ LiveTable.quoted(database) + "." + LiveTable.quoted(this.destination.table())));
-				execute(connection, "CREATE MATERIALIZED VIEW IF NOT EXISTS " + bridge(view) + " TO " + target.group(1)
-						+ " AS " + select);
+				StatementSettings.execute(connection, "CREATE MATERIALIZED VIEW IF NOT EXISTS " + bridge(view) + " TO "
+						+ target.group(1) + " AS " + select, null, null, Map.of());
 			}
 		}
 	}
@@ -85,19 +87,15 @@ final class ViewBridges {
 	 * rows (which the copy carries into the new table) but feeds no view. Read from
 	 * {@code system.query_log}: each insert's {@code views}.
 	 * @param exchange the query id of the exchange
+	 * @param lookup what flushes the query log first
 	 */
-	void reportMissed(String exchange) throws SQLException {
+	void reportMissed(String exchange, StatementLookup lookup) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
 			List<String[]> views = views(connection);
 			if (views.isEmpty()) {
 				return;
 			}
-			try (Statement flush = connection.createStatement()) {
-				flush.execute("SYSTEM FLUSH LOGS");
-			}
-			catch (SQLException ex) {
-				// Without the privilege the log is flushed every few seconds anyway.
-			}
+			lookup.flushLogs(connection);
 			String database = database(connection);
 			List<String> names = new ArrayList<>();
 			for (String[] view : views) {
@@ -144,15 +142,14 @@ final class ViewBridges {
 	void drop() throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
 			for (String[] view : views(connection)) {
-				execute(connection, "DROP VIEW IF EXISTS " + bridge(view));
+				StatementSettings.execute(connection, "DROP VIEW IF EXISTS " + bridge(view), null, null, Map.of());
 			}
 		}
 	}
 
 	// The source's database: the one the statement names, or the connection's.
 	private String database(Connection connection) throws SQLException {
-		return (this.source.database() != null) ? this.source.database()
-				: LiveTable.text(connection, "SELECT currentDatabase()");
+		return (this.source.database() != null) ? this.source.database() : Connections.database(connection);
 	}
 
 	private static String bridge(String[] view) {
@@ -174,13 +171,6 @@ final class ViewBridges {
 			}
 		}
 		return views;
-	}
-
-	private static void execute(Connection connection, String sql) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			StatementSettings.apply(statement);
-			statement.execute(sql);
-		}
 	}
 
 }

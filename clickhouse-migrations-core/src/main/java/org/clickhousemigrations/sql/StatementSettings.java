@@ -1,5 +1,6 @@
 package org.clickhousemigrations.sql;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -64,6 +65,18 @@ public final class StatementSettings {
 			logger.warn("The JDBC driver is not the official ClickHouse driver (com.clickhouse:clickhouse-jdbc), so "
 					+ "{} cannot be passed with each statement; set them on the connection URL or user profile",
 					SETTINGS);
+		}
+	}
+
+	/**
+	 * Runs one statement on the connection with these settings, as {@link #apply(Statement, String,
+	 * String, Map)} gives them.
+	 */
+	public static void execute(Connection connection, String sql, String queryId, String deduplicationToken,
+			Map<String, String> extra) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			apply(statement, queryId, deduplicationToken, extra);
+			statement.execute(sql);
 		}
 	}
 

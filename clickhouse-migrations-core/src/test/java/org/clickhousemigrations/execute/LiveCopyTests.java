@@ -14,13 +14,13 @@ class LiveCopyTests {
 	void theDirectiveAboveAnExchangeMakesALiveCopy() {
 		assertThat(LiveCopy.of("-- sort by kind\n-- copy: live\nEXCHANGE TABLES events AND events__new"))
 			.hasValueSatisfying((copy) -> {
-				assertThat(copy.source()).isEqualTo("events");
-				assertThat(copy.destination()).isEqualTo("events__new");
+				assertThat(copy.source().name()).isEqualTo("events");
+				assertThat(copy.destination().name()).isEqualTo("events__new");
 			});
 		assertThat(LiveCopy.of("-- copy: live, chunks of 500_000 rows\nexchange tables `db`.`a b` and db.\"c\";"))
 			.hasValueSatisfying((copy) -> {
-				assertThat(copy.source()).isEqualTo("db.a b");
-				assertThat(copy.destination()).isEqualTo("db.c");
+				assertThat(copy.source().name()).isEqualTo("db.a b");
+				assertThat(copy.destination().name()).isEqualTo("db.c");
 			});
 		assertThat(LiveCopy.of("EXCHANGE TABLES a AND b")).isEmpty();
 		assertThat(LiveCopy.of("-- copy: later\nEXCHANGE TABLES a AND b")).isEmpty();
@@ -42,7 +42,8 @@ class LiveCopyTests {
 	void theJavaOperationWritesTheSameDirective() {
 		MigrationStep step = Operations.copyLiveAndExchange("events", "events__new").forward();
 		assertThat(step.sql()).isEqualTo("-- copy: live\nEXCHANGE TABLES `events` AND `events__new`");
-		assertThat(LiveCopy.of(step.sql())).hasValueSatisfying((copy) -> assertThat(copy.source()).isEqualTo("events"));
+		assertThat(LiveCopy.of(step.sql()))
+			.hasValueSatisfying((copy) -> assertThat(copy.source().name()).isEqualTo("events"));
 		assertThat(FailureNotes.of(step.sql())).startsWith("a live copy of events into events__new");
 	}
 
